@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = "Accounts"
+
+    def ready(self) -> None:
+        from accounts.roles import ensure_roles
+
+        # Permissions exist only after post_migrate has created them, so roles follow it.
+        post_migrate.connect(ensure_roles, dispatch_uid="accounts.ensure_roles")

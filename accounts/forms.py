@@ -1,0 +1,114 @@
+"""Forms for the account: sign-up details, profile and deletion."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.http import HttpRequest
+
+from accounts.models import User
+from accounts.timezones import is_valid_zone, time_zone_choices
+
+LEGAL_NAME_HELP = (
+    "This is the name printed on your certificates. Use it exactly as on your license."
+)
+PHONE_PATTERN = re.compile(r"^\+?[\d\s().-]{7,24}$")
+
+
+def clean_phone_number(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    digits = re.sub(r"\D", "", value)
+    if not PHONE_PATTERN.match(value) or not 7 <= len(digits) <= 15:
+        raise forms.ValidationError(
+            "Enter a phone number of 7 to 15 digits, for example +1 415 555 0100."
+        )
+    return ("+" if value.startswith("+") else "") + digits
+
+
+class TimeZoneField(forms.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", "Time zone")
+        kwargs.setdefault("help_text", "Every date and time on FullCredit is shown in this zone.")
+        super().__init__(choices=time_zone_choices, **kwargs)
+
+    def validate(self, value: Any) -> None:
+        if not is_valid_zone(value):
+            raise forms.ValidationError("Choose a time zone from the list.")
+
+
+class LegalNameMixin(forms.Form):
+    legal_first_name = forms.CharField(
+        label="Legal first name", max_length=150, help_text=LEGAL_NAME_HELP
+    )
+    legal_last_name = forms.CharField(label="Legal last name", max_length=150)
+
+    def clean_legal_first_name(self) -> str:
+        return " ".join(self.cleaned_data["legal_first_name"].split())
+
+    def clean_legal_last_name(self) -> str:
+        return " ".join(self.cleaned_data["legal_last_name"].split())
+
+
+class SignupDetailsForm(LegalNameMixin):
+    """Extra fields on allauth's sign-up form (allauth calls `signup` after creating the user)."""
+
+    time_zone = TimeZoneField()
+
+    field_order = ["legal_first_name", "legal_last_name", "time_zone"]
+
+    def signup(self, request: HttpRequest, user: User) -> None:
+        user.legal_first_name = self.cleaned_data["legal_first_name"]
+        user.legal_last_name = self.cleaned_data["legal_last_name"]
+        user.time_zone = self.cleaned_data["time_zone"]
+        user.save(update_fields=["legal_first_name", "legal_last_name", "time_zone"])
+
+
+class ProfileForm(LegalNameMixin):
+    time_zone = TimeZoneField()
+    phone = forms.CharField(
+        label="Phone number",
+        required=False,
+        max_length=32,
+        help_text=(
+            "If you join a webinar by phone, call from this number: it is how we recognise you."
+        ),
+    )
+
+    field_order = ["legal_first_name", "legal_last_name", "time_zone", "phone"]
+
+    def clean_phone(self) -> str:
+        return clean_phone_number(self.cleaned_data["phone"])
+
+
+class DeleteAccountForm(forms.Form):
+    confirm_email = forms.CharField(
+        label="Type your primary email address to confirm",
+        max_length=254,
+    )
+    password = forms.CharField(
+        label="Your password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.has_usable_password():
+            del self.fields["password"]
+
+    def clean_confirm_email(self) -> str:
+        value = self.cleaned_data["confirm_email"].strip().lower()
+        if value != self.user.email.lower():
+            raise forms.ValidationError("This is not your primary email address.")
+        return value
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data.get("password", "")
+        if not self.user.check_password(password):
+            raise forms.ValidationError("The password is not correct.")
+        return password

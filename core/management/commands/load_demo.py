@@ -1,0 +1,104 @@
+"""Demo data for `make run`: three people to log in as. Safe to run again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from accounts.models import User
+from accounts.roles import CLINICAL_STAFF_GROUP
+from licensing.models import LicenseType, UserLicense
+
+DEMO_PASSWORD = "fullcredit-demo"
+PEOPLE = [
+    {
+        "email": "attendee@example.com",
+        "legal_first_name": "Dana",
+        "legal_last_name": "Whitfield-Núñez",
+        "time_zone": "America/Los_Angeles",
+        "phone": "+14155550142",
+        "role": "Attendee with two licenses (CA LCSW, NY LCSW)",
+        "licenses": [
+            ("CA", "LCSW", "LCS 88213", "2027-09-30"),
+            ("NY", "LCSW", "R-094512", "2028-02-29"),
+        ],
+    },
+    {
+        "email": "staff@example.com",
+        "legal_first_name": "Sam",
+        "legal_last_name": "Okafor",
+        "time_zone": "America/New_York",
+        "phone": "",
+        "role": "Clinical staff",
+        "licenses": [],
+    },
+    {
+        "email": "admin@example.com",
+        "legal_first_name": "Alex",
+        "legal_last_name": "Rivera",
+        "time_zone": "America/Chicago",
+        "phone": "",
+        "role": "Administrator",
+        "licenses": [],
+    },
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo accounts (development only). Existing demo accounts are left as they are."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Create the demo accounts even with DEBUG off (they have a published password).",
+        )
+
+    @transaction.atomic
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError(
+                "Refusing to create demo accounts with a published password while DEBUG is off."
+            )
+        if not LicenseType.objects.exists():
+            raise CommandError(
+                "Load the license catalog first: python manage.py load_license_catalog"
+            )
+        staff_group = Group.objects.get(name=CLINICAL_STAFF_GROUP)
+        for person in PEOPLE:
+            user, created = User.objects.get_or_create(
+                email=person["email"],
+                defaults={
+                    key: person[key]
+                    for key in ("legal_first_name", "legal_last_name", "time_zone", "phone")
+                },
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                if person["role"] == "Administrator":
+                    user.is_staff = user.is_superuser = True
+                user.save()
+                if person["role"] == "Clinical staff":
+                    user.groups.add(staff_group)
+                for state, code, number, expires in person["licenses"]:
+                    UserLicense.objects.create(
+                        user=user,
+                        license_type=LicenseType.objects.get(state=state, code=code),
+                        number=number,
+                        expires_on=expires,
+                    )
+            EmailAddress.objects.get_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
+        for person in PEOPLE:
+            self.stdout.write(f"  {person['role']:<48} {person['email']}")
+        self.stdout.write("")

@@ -1,0 +1,45 @@
+"""Template helpers shared by every app."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import template
+from django.forms import BoundField
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+
+register = template.Library()
+
+
+@register.filter
+def when(value: datetime | None, style: str = "long") -> str:
+    """A moment in the viewer's zone, always with the zone's abbreviation (e.g. "EST").
+
+    Times without their zone are ambiguous for people in another state, so there is no
+    variant without it.
+    """
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    pattern = "M j, Y, g:i A T" if style == "short" else "l, F j, Y, g:i A T"
+    return date_format(local, pattern)
+
+
+@register.simple_tag(takes_context=True)
+def current_zone_name(context: template.Context) -> str:
+    return str(timezone.get_current_timezone())
+
+
+@register.simple_tag
+def field_widget(field: BoundField) -> str:
+    """Render a form input that points at its own help text and errors."""
+    describers = []
+    if field.help_text:
+        describers.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        describers.append(f"{field.auto_id}_errors")
+    attrs = {"aria-describedby": " ".join(describers)} if describers else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

@@ -1,0 +1,27 @@
+"""Settings for the test suite: the production settings with test-only defaults.
+
+Only defaults are set here; a DATABASE_URL in the environment (CI's PostgreSQL run) still wins.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-suite-key")
+os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+os.environ.setdefault("EMAIL_URL", "outbox:")
+os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="fullcredit-test-"))
+
+from fullcredit.settings import *  # noqa: F403
+
+# Hashing dominates test time with the default PBKDF2 iterations.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+ACCOUNT_RATE_LIMITS = False
+
+# WhiteNoise warns about a missing STATIC_ROOT on every request; the test run never collects.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from core import views as core_views
+from licensing.urls import staff_urlpatterns as licensing_staff_urls
+
+admin.site.site_header = "FullCredit administration"
+admin.site.site_title = "FullCredit admin"
+
+staff_patterns = [
+    path("", core_views.staff_dashboard, name="dashboard"),
+    *licensing_staff_urls,
+]
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("settings/", include("accounts.urls")),
+    path("wallet/licenses/", include("licensing.urls")),
+    path("staff/", include((staff_patterns, "staff"))),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+# 500 is rendered by Django's default handler from templates/500.html, which needs no context:
+# when the server is failing, the page must not depend on the database or the session.
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
