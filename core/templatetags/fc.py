@@ -26,9 +26,10 @@ def when(value: datetime | None, style: str = "long") -> str:
     return date_format(local, pattern)
 
 
-@register.simple_tag(takes_context=True)
-def current_zone_name(context: template.Context) -> str:
-    return str(timezone.get_current_timezone())
+@register.simple_tag
+def current_zone_name() -> str:
+    """The active zone with today's abbreviation, e.g. "America/Chicago (CST)"."""
+    return f"{timezone.get_current_timezone()} ({timezone.localtime():%Z})"
 
 
 @register.simple_tag
