@@ -36,7 +36,7 @@ fix: $(STAMP)
 	$(BIN)/ruff format .
 
 check-migrations: $(STAMP)
-	DEBUG=true $(MANAGE) makemigrations --check --dry-run
+	DEBUG=true DATABASE_URL=sqlite://:memory: $(MANAGE) makemigrations --check --dry-run
 
 browser-deps:
 	@sh scripts/ensure-chromium.sh

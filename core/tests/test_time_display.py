@@ -1,6 +1,8 @@
 import datetime as dt
 import zoneinfo
 
+import time_machine
+
 from django.template import Context, Template
 from django.utils import timezone
 
@@ -22,7 +24,19 @@ def test_the_abbreviation_follows_daylight_saving_time():
     assert render(SUMMER, "America/New_York").endswith("2:00 PM EDT")
 
 
-def test_signed_in_people_see_times_in_their_own_zone(client, dana):
+def test_anonymous_visitors_see_times_in_their_browsers_zone(client, db):
+    client.cookies["tz"] = "America/Denver"
+    assert "America/Denver" in client.get("/").content.decode()
+
+
+def test_a_bogus_zone_cookie_falls_back_to_the_default(client, db):
+    client.cookies["tz"] = "Not/AZone"
+    assert "America/New_York" in client.get("/").content.decode()
+
+
+def test_the_footer_names_the_zone_with_the_abbreviation_in_force_today(client, dana):
     client.force_login(dana)
-    response = client.get("/")
-    assert "America/Los_Angeles" in response.content.decode()
+    with time_machine.travel(SUMMER):
+        assert "America/Los_Angeles (PDT)" in client.get("/").content.decode()
+    with time_machine.travel(WINTER):
+        assert "America/Los_Angeles (PST)" in client.get("/").content.decode()
