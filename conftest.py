@@ -18,6 +18,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_license_catalog", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
+@pytest.fixture(autouse=True)
+def _catalog_in_transactional_tests(request):
+    """Transactional tests (browser tests) end by emptying every table; put the catalog back."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from licensing.models import LicenseType
+
+    if not LicenseType.objects.exists():
+        call_command("load_license_catalog", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
 @pytest.fixture
 def dana(db):
     """An attendee: California and New York LCSW, lives in Los Angeles."""
@@ -53,3 +66,20 @@ def verified_email():
         )
 
     return make
+
+
+@pytest.fixture
+def run_tasks():
+    """Run every task that is due, as the db_worker would, and fail on any task error."""
+    from django_tasks_db.models import DBTaskResult
+
+    def run() -> int:
+        before = DBTaskResult.objects.filter(status="SUCCESSFUL").count()
+        call_command("db_worker", batch=True, no_startup_delay=True, interval=0, verbosity=0)
+        failed = DBTaskResult.objects.filter(status="FAILED")
+        if failed.exists():
+            details = "\n".join(f"{r.task_path}: {r.traceback}" for r in failed)
+            pytest.fail(f"Background tasks failed:\n{details}")
+        return DBTaskResult.objects.filter(status="SUCCESSFUL").count() - before
+
+    return run

@@ -21,6 +21,11 @@ CLINICAL_STAFF_PERMISSIONS = [
     "licensing.view_approvalbody",
     "licensing.view_cecategory",
     "licensing.view_userlicense",
+    "events.manage_events",
+    "events.view_event",
+    "events.view_program",
+    "events.view_registration",
+    "meetings.view_simulatedconnection",
 ]
 
 

@@ -5,10 +5,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from accounts.roles import CLINICAL_STAFF_GROUP
 from core.models import AuditEntry, OutboxMessage
 from core.permissions import staff_required
+from events.models import Event, Registration
 from licensing.models import VERIFIED, Board, LicenseType, RequirementRule, UserLicense
 
 
@@ -17,6 +19,14 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         context["licenses"] = UserLicense.objects.filter(user=request.user).select_related(
             "license_type"
+        )
+        context["upcoming"] = (
+            Registration.objects.filter(
+                user=request.user, status=Registration.REGISTERED, event__end__gt=timezone.now()
+            )
+            .exclude(event__status=Event.CANCELLED)
+            .select_related("event")
+            .order_by("event__start")[:3]
         )
     return render(request, "core/home.html", context)
 
@@ -37,6 +47,12 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
         "license_type_count": LicenseType.objects.count(),
         "license_count": UserLicense.objects.count(),
         "recent_audit": AuditEntry.objects.all()[:15],
+        "event_counts": Event.objects.aggregate(
+            published=Count("pk", filter=Q(status=Event.PUBLISHED)),
+            upcoming=Count("pk", filter=Q(status=Event.PUBLISHED, start__gt=timezone.now())),
+            draft=Count("pk", filter=Q(status=Event.DRAFT)),
+        ),
+        "registration_count": Registration.objects.active().count(),
     }
     return render(request, "core/staff_dashboard.html", context)
 

@@ -7,6 +7,7 @@ production deployment (DEBUG off) lacks something it cannot run safely without.
 from __future__ import annotations
 
 import os
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import dj_database_url
@@ -41,6 +42,17 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
 
 
+def env_decimal(name: str, default: str) -> Decimal:
+    raw = env(name, default)
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        raise ImproperlyConfigured(f"{name} must be a number such as 0.25, not {raw!r}.") from None
+    if value <= 0:
+        raise ImproperlyConfigured(f"{name} must be greater than zero.")
+    return value
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
@@ -71,6 +83,18 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PROVIDER_NAME = env("PROVIDER_NAME", "FullCredit Demo Provider")
 DEFAULT_USER_TIME_ZONE = env("DEFAULT_USER_TIME_ZONE", "America/New_York")
 
+# --- CE rules the provider configures ---------------------------------------------------------
+# Advertised hours must be a multiple of this (boards and accreditors count in quarter hours).
+CE_HOURS_INCREMENT = env_decimal("CE_HOURS_INCREMENT", "0.25")
+# Join Now opens this many minutes before an event starts.
+JOIN_OPENS_MINUTES_BEFORE = env_int("JOIN_OPENS_MINUTES_BEFORE", 15)
+
+# --- Meeting provider -----------------------------------------------------------------------
+# "simulated": the built-in webinar room, for demos and tests.
+MEETING_PROVIDER = env("MEETING_PROVIDER", "simulated")
+if MEETING_PROVIDER not in {"simulated"}:
+    raise ImproperlyConfigured(f"MEETING_PROVIDER must be 'simulated', not {MEETING_PROVIDER!r}.")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -88,6 +112,9 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "licensing",
+    "events",
+    "meetings",
+    "demo",
 ]
 
 MIDDLEWARE = [

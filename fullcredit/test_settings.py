@@ -15,7 +15,7 @@ from fullcredit.settings import *  # noqa: F403
 
 # Hashing dominates test time with the default PBKDF2 iterations.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 STORAGES["staticfiles"] = {  # noqa: F405

@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from core import views as core_views
+from events.staff.urls import urlpatterns as event_staff_urls
 from licensing.urls import staff_urlpatterns as licensing_staff_urls
 
 admin.site.site_header = "FullCredit administration"
@@ -11,6 +11,7 @@ admin.site.site_title = "FullCredit admin"
 staff_patterns = [
     path("", core_views.staff_dashboard, name="dashboard"),
     *licensing_staff_urls,
+    *event_staff_urls,
 ]
 
 urlpatterns = [
@@ -18,6 +19,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("settings/", include("accounts.urls")),
     path("wallet/licenses/", include("licensing.urls")),
+    path("", include("events.urls")),
+    path("", include("meetings.urls")),
     path("staff/", include((staff_patterns, "staff"))),
     path("admin/", admin.site.urls),
 ]
@@ -27,8 +30,5 @@ handler403 = "core.views.permission_denied"
 handler404 = "core.views.page_not_found"
 # 500 is rendered by Django's default handler from templates/500.html, which needs no context:
 # when the server is failing, the page must not depend on the database or the session.
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served from MEDIA_URL: each download goes through a view that checks
+# who is asking (handouts for registrants, and so on).

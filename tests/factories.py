@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from accounts.models import User
-from licensing.models import LicenseType, UserLicense
+from events.models import Event, EventApproval, Program, Registration
+from licensing.models import ApprovalBody, CECategory, LicenseType, UserLicense
 
 PASSWORD = "correct horse battery"
 
@@ -51,3 +56,69 @@ class UserLicenseFactory(factory.django.DjangoModelFactory):
     license_type = factory.SubFactory(LicenseTypeLookup)
     number = factory.Sequence(lambda n: f"LIC{10000 + n}")
     expires_on = None
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Program
+
+    code = factory.Sequence(lambda n: f"program-{n}")
+    title = factory.Sequence(lambda n: f"Program {n}")
+
+
+def _in_days(days: int, hour: int = 17) -> dt.datetime:
+    """A whole hour `days` from now, in UTC (17:00 UTC is late morning in US zones)."""
+    today = timezone.now().astimezone(dt.UTC).replace(minute=0, second=0, microsecond=0)
+    return today.replace(hour=hour) + dt.timedelta(days=days)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published two-hour live webinar a week from now, worth 2 hours, APA and ASWB approved."""
+
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    program = factory.SubFactory(ProgramFactory)
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    title = factory.Sequence(lambda n: f"Clinical Webinar {n}")
+    summary = "A live interactive webinar on evidence-based practice."
+    description = "Full description of the webinar."
+    learning_objectives = factory.LazyFunction(
+        lambda: ["Describe the model", "Apply two techniques"]
+    )
+    time_zone = "America/New_York"
+    start = factory.LazyFunction(lambda: _in_days(7))
+    end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=2))
+    advertised_hours = Decimal("2")
+    status = Event.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    meeting_provider = "simulated"
+
+    @factory.post_generation
+    def approvals(self, create, extracted, **kwargs):
+        if not create:
+            return
+        for code in ["APA", "ASWB_ACE"] if extracted is None else extracted:
+            body = ApprovalBody.objects.get(code=code)
+            approval = EventApproval.objects.create(
+                event=self, body=body, approved=True, approval_number="123"
+            )
+            approval.professions.set(body.professions.all())
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if create:
+            codes = ["general"] if extracted is None else extracted
+            self.categories.set(CECategory.objects.filter(code__in=codes))
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory)
+    user = factory.SubFactory(UserFactory)
+    name = factory.LazyAttribute(lambda o: o.user.legal_name)
+    email = factory.LazyAttribute(lambda o: o.user.email)
+    status = Registration.REGISTERED

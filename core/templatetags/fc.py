@@ -44,3 +44,19 @@ def field_widget(field: BoundField) -> str:
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def time_only(value: datetime | None) -> str:
+    """Clock time in the viewer's zone with its abbreviation, e.g. "10:30 AM PDT"."""
+    if value is None:
+        return ""
+    return date_format(timezone.localtime(value), "g:i A T")
+
+
+@register.filter
+def day(value: datetime | None) -> str:
+    """The calendar day in the viewer's zone, e.g. "Tuesday, December 8, 2026"."""
+    if value is None:
+        return ""
+    return date_format(timezone.localtime(value), "l, F j, Y")

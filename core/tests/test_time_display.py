@@ -2,7 +2,6 @@ import datetime as dt
 import zoneinfo
 
 import time_machine
-
 from django.template import Context, Template
 from django.utils import timezone
 

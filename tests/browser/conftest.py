@@ -55,10 +55,10 @@ def page(browser, live_server, settings):
 def screenshot(page):
     """Save a full-page screenshot under test-artifacts/ for people to look at."""
 
-    def take(name: str) -> Path:
+    def take(name: str, target=None) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        (target or page).screenshot(path=str(path), full_page=True)
         return path
 
     return take

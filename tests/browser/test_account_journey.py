@@ -45,7 +45,7 @@ def log_out_and_in(page):
 
 def add_license(page):
     page.locator("summary", has_text="CE Wallet").click()
-    page.get_by_role("link", name="My licenses").click()
+    page.get_by_role("link", name="My licenses", exact=True).click()
     page.get_by_role("link", name="Add a license").click()
     page.get_by_label("Issuing state").select_option(label="California")
     page.get_by_label("License type").select_option(
@@ -67,17 +67,20 @@ def open_wallet_menu_with_keyboard(page):
             break
     else:
         pytest.fail("The CE Wallet menu cannot be reached with the Tab key.")
-    menu_link = page.get_by_role("link", name="My licenses")
+    first_item = page.get_by_role("link", name="My Events", exact=True)
+    menu_link = page.get_by_role("link", name="My licenses", exact=True)
     expect(menu_link).to_be_hidden()
     page.keyboard.press("Enter")
     expect(menu_link).to_be_visible()
     page.keyboard.press("Tab")
-    expect(menu_link).to_be_focused()
+    expect(first_item).to_be_focused()
     page.keyboard.press("Escape")
     expect(menu_link).to_be_hidden()
     expect(summary).to_be_focused()
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(menu_link).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="My licenses")).to_be_visible()
 

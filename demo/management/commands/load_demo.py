@@ -1,4 +1,7 @@
-"""Demo data for `make run`: three people to log in as. Safe to run again."""
+"""Demo data for `make run`: people to log in as and a dozen events around today.
+
+Safe to run again: existing demo accounts and events are left as they are.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.roles import CLINICAL_STAFF_GROUP
+from demo import events as demo_events
 from licensing.models import LicenseType, UserLicense
 
 DEMO_PASSWORD = "fullcredit-demo"
@@ -47,6 +51,11 @@ PEOPLE = [
         "licenses": [],
     },
 ]
+# Other attendees who fill rosters (and the demo event with a waiting list).
+EXTRAS = [
+    ("jordan.lee@example.com", "Jordan", "Lee", [("CA", "LMFT", "LMFT 104233", None)]),
+    ("priya.nair@example.com", "Priya", "Nair", [("NY", "LMHC", "L-006712", None)]),
+]
 
 
 class Command(BaseCommand):
@@ -72,7 +81,19 @@ class Command(BaseCommand):
                 "Load the license catalog first: python manage.py load_license_catalog"
             )
         staff_group = Group.objects.get(name=CLINICAL_STAFF_GROUP)
-        for person in PEOPLE:
+        people = PEOPLE + [
+            {
+                "email": email,
+                "legal_first_name": first,
+                "legal_last_name": last,
+                "time_zone": "America/New_York",
+                "phone": "",
+                "role": "Attendee",
+                "licenses": licenses,
+            }
+            for email, first, last, licenses in EXTRAS
+        ]
+        for person in people:
             user, created = User.objects.get_or_create(
                 email=person["email"],
                 defaults={
@@ -97,6 +118,14 @@ class Command(BaseCommand):
             EmailAddress.objects.get_or_create(
                 user=user, email=user.email, defaults={"verified": True, "primary": True}
             )
+        users = {person["email"]: User.objects.get(email=person["email"]) for person in people}
+        created = demo_events.load(
+            staff=users["staff@example.com"],
+            dana=users["attendee@example.com"],
+            others=[users[email] for email, *_ in EXTRAS],
+        )
+        if created:
+            self.stdout.write(f"Created {created} demo events.")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for person in PEOPLE:

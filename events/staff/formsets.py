@@ -1,0 +1,136 @@
+"""The repeating parts of the event form: breaks, presenters and approvals.
+
+Each row is an ordinary form; blank extra rows are ignored, and a row ticked "Remove" is
+dropped. Break times stay wall-clock times here: only the event form knows the zone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from events.staff.forms import WallClockField
+from licensing.models import ApprovalBody, Profession
+
+BREAK_ROWS_EXTRA = 3
+PRESENTER_ROWS_EXTRA = 2
+APPROVAL_ROWS_EXTRA = 2
+YES, NO = "yes", "no"
+
+
+class BreakForm(forms.Form):
+    start = WallClockField(label="Break starts")
+    end = WallClockField(label="Break ends")
+    label = forms.CharField(max_length=80, required=False, initial="Break")
+
+
+class PresenterForm(forms.Form):
+    name = forms.CharField(max_length=150)
+    credentials = forms.CharField(max_length=100, required=False, help_text="e.g. PhD, LCSW")
+    bio = forms.CharField(
+        label="Short bio", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+
+class ApprovalBodyField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: ApprovalBody) -> str:
+        return f"{obj.name} ({obj.label})"
+
+
+class ApprovalForm(forms.Form):
+    body = ApprovalBodyField(
+        label="Accrediting body",
+        queryset=ApprovalBody.objects.order_by("name"),
+        to_field_name="code",
+        empty_label="Choose a body",
+    )
+    approved = forms.TypedChoiceField(
+        label="Is this event approved by this body?",
+        choices=[(YES, "Approved"), (NO, "Not approved")],
+        coerce=lambda value: value == YES,
+        widget=forms.RadioSelect,
+        initial=YES,
+    )
+    approval_number = forms.CharField(
+        label="Provider's approval number", max_length=80, required=False
+    )
+    period_start = forms.DateField(
+        label="Approval period starts",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    period_end = forms.DateField(
+        label="Approval period ends",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    professions = forms.ModelMultipleChoiceField(
+        label="Professions covered",
+        queryset=Profession.objects.all(),
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    statement = forms.CharField(
+        label="Statement to print",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Approved: the approval statement printed on certificates. Not approved: the "
+        "explanation shown to attendees. Leave empty for the body's standard wording.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", "The approval period must end after it starts.")
+        return cleaned
+
+
+class LiveRowsFormSet(forms.BaseFormSet):
+    """Rows that count: filled in, and not ticked for removal."""
+
+    def live_forms(self) -> list[forms.Form]:
+        return [
+            form
+            for form in self.forms
+            if form.has_changed() or form in self.forms[: self.initial_form_count()]
+            if not (self.can_delete and self._should_delete_form(form))
+        ]
+
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove this row"
+
+
+class ApprovalRowsFormSet(LiveRowsFormSet):
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        seen: set[str] = set()
+        for form in self.live_forms():
+            body = form.cleaned_data.get("body")
+            if body is None:
+                continue
+            if body.code in seen:
+                raise ValidationError(
+                    f"{body.name} is listed twice: keep one row per accrediting body."
+                )
+            seen.add(body.code)
+
+
+BreakFormSet = forms.formset_factory(
+    BreakForm, formset=LiveRowsFormSet, extra=BREAK_ROWS_EXTRA, can_delete=True
+)
+PresenterFormSet = forms.formset_factory(
+    PresenterForm, formset=LiveRowsFormSet, extra=PRESENTER_ROWS_EXTRA, can_delete=True
+)
+ApprovalsFormSet = forms.formset_factory(
+    ApprovalForm, formset=ApprovalRowsFormSet, extra=APPROVAL_ROWS_EXTRA, can_delete=True
+)
