@@ -69,9 +69,14 @@ def verified_email():
 
 
 @pytest.fixture
-def run_tasks():
+def run_tasks(monkeypatch):
     """Run every task that is due, as the db_worker would, and fail on any task error."""
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    # The worker drops "old" connections between tasks; inside a test that would close the
+    # connection holding the test's transaction (PostgreSQL), so keep it.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def run() -> int:
         before = DBTaskResult.objects.filter(status="SUCCESSFUL").count()
