@@ -26,6 +26,10 @@ CLINICAL_STAFF_PERMISSIONS = [
     "events.view_program",
     "events.view_registration",
     "meetings.view_simulatedconnection",
+    "attendance.view_decision",
+    "attendance.view_connection",
+    "attendance.change_connection",
+    "attendance.add_attendanceimport",
 ]
 
 

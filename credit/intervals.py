@@ -32,6 +32,8 @@ def to_utc(value: datetime, name: str = "datetime") -> datetime:
     """Return ``value`` in UTC; refuse naive datetimes, whose real instant is unknown."""
     if not isinstance(value, datetime):
         raise TypeError(f"{name} must be a datetime, not {type(value).__name__}")
+    if value.tzinfo is UTC:  # the common case, and the hot path of large imports
+        return value
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"{name} must be timezone-aware, got naive {value.isoformat()}")
     return value.astimezone(UTC)
@@ -105,8 +107,16 @@ def _clip_spans(spans: list[_Span], window: Interval) -> list[_Span]:
     return clipped
 
 
+def _trusted(start: datetime, end: datetime) -> Interval:
+    """An Interval from a span this module built (UTC, ordered): no need to check it again."""
+    interval = object.__new__(Interval)
+    object.__setattr__(interval, "start", start)
+    object.__setattr__(interval, "end", end)
+    return interval
+
+
 def _to_intervals(spans: list[_Span]) -> list[Interval]:
-    return [Interval(start, end) for start, end in spans]
+    return [_trusted(start, end) for start, end in spans]
 
 
 def _duration(spans: list[_Span]) -> timedelta:

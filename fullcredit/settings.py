@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "licensing",
     "events",
     "meetings",
+    "attendance",
     "demo",
 ]
 

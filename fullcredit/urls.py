@@ -21,6 +21,7 @@ urlpatterns = [
     path("wallet/licenses/", include("licensing.urls")),
     path("", include("events.urls")),
     path("", include("meetings.urls")),
+    path("", include("attendance.urls")),
     path("staff/", include((staff_patterns, "staff"))),
     path("admin/", admin.site.urls),
 ]

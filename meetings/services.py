@@ -10,9 +10,17 @@ from events.models import Event
 from meetings.providers import get_provider
 
 
+def schedule_attendance_collection(event: Event) -> None:
+    """After the event ends, fetch the attendance (a run is queued for every new end time)."""
+    from attendance.tasks import SETTLE_AFTER_END, collect_attendance
+
+    enqueue(collect_attendance, event.pk, run_after=event.end + SETTLE_AFTER_END)
+
+
 def create_meeting(event: Event) -> None:
     event.meeting_provider = event.meeting_provider or settings.MEETING_PROVIDER
     event.save(update_fields=["meeting_provider"])
+    schedule_attendance_collection(event)
     provider = get_provider(event.meeting_provider)
     if provider.registers_instantly:
         meeting = provider.create_webinar(event)

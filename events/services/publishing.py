@@ -55,11 +55,12 @@ def publish_event(event: Event, *, actor: User) -> Event:
 
 def after_published_event_changed(event: Event, *, moved: bool) -> None:
     """Keep the meeting provider and the registrants in step with an edited, published event."""
-    from meetings.services import update_meeting
+    from meetings.services import schedule_attendance_collection, update_meeting
 
     update_meeting(event)
     if not moved:
         return
+    schedule_attendance_collection(event)
     for registration in event.registrations.active():
         schedule_reminders(registration)
         enqueue(send_registration_message, registration.pk, "changed")

@@ -1,0 +1,237 @@
+"""Turning the connection rows both CSV layouts yield into RawConnections.
+
+The layouts differ in where things are; what a row means is the same, so the date handling, the
+DST choices, the dial-in recognition and the row checks live here once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from attendance.parsing import codes
+from attendance.parsing.connection import new_connection
+from attendance.parsing.dates import (
+    NUMERIC,
+    DateSample,
+    LocalClock,
+    NonexistentTime,
+    Stamp,
+    StampReader,
+    naive,
+    resolve_order,
+)
+from attendance.parsing.phones import NOT_PHONE, DialIn, dial_in
+from attendance.parsing.types import ATTENDEE, RawConnection, ReportError
+
+_NEAR_EVENT_DAYS = 1  # CSV dates are local, so an evening event's rows stay on its date
+
+
+@dataclass(slots=True)
+class Draft:
+    """A connection row as found in the file, times still as written."""
+
+    line: int
+    join_text: str
+    leave_text: str
+    name: str
+    original_name: str = ""
+    email: str = ""
+    role: str = ATTENDEE
+    in_waiting_room: bool = False
+    is_guest: bool | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Built:
+    rows: list[RawConnection]
+    warnings: list[str]
+    date_order: str
+
+
+def bad_date(label: str, text: str, line: int, source: str) -> ReportError:
+    return ReportError(
+        codes.BAD_DATE,
+        f"the {label} {text!r} is not a date FullCredit recognises.",
+        line=line,
+        source=source,
+    )
+
+
+def header_sample(text: str, line: int, *, near_event: bool) -> DateSample | None:
+    """A date from a report's summary (start time, generation time) that informs date order."""
+    stamp = StampReader().read(text)
+    return None if stamp is None else DateSample(text, stamp, line, near_event)
+
+
+def build(
+    drafts: list[Draft],
+    *,
+    source: str,
+    clock: LocalClock,
+    event_date: dt.date,
+    header_dates: list[DateSample],
+) -> Built:
+    # Work per distinct time text, not per row: a 40,000-row report has far fewer distinct
+    # times, and each is read, ordered and converted once. Errors name the first line with it.
+    join_lines: dict[str, int] = {}
+    leave_lines: dict[str, int] = {}
+    for draft in drafts:
+        join_lines.setdefault(draft.join_text, draft.line)
+        leave_lines.setdefault(draft.leave_text, draft.line)
+    join_stamps = _read_stamps(join_lines, "Join Time", source)
+    leave_stamps = _read_stamps(leave_lines, "Leave Time", source)
+    numeric = [
+        DateSample(text, stamp, lines[text], True)
+        for stamps, lines in ((join_stamps, join_lines), (leave_stamps, leave_lines))
+        for text, stamp in stamps.items()
+        if stamp.kind == NUMERIC
+    ]
+    order, warnings = resolve_order([*header_dates, *numeric], event_date, source=source)
+    join_walls = _walls(join_stamps, join_lines, order, "Join Time", source)
+    leave_walls = _walls(leave_stamps, leave_lines, order, "Leave Time", source)
+    joins = _placed(join_walls, join_lines, clock, "Join Time", source)
+    leaves = _placed(leave_walls, leave_lines, clock, "Leave Time", source)
+
+    phones: dict[str, DialIn] = {}
+    rows: list[RawConnection] = []
+    for draft in drafts:
+        join, join_again = joins[draft.join_text]
+        leave, leave_again = leaves[draft.leave_text]
+        if join_again is not None or leave_again is not None:
+            leave, note = _choose_fold(draft, clock, join, join_again, leave, leave_again)
+            warnings.append(note)
+        if join > leave:
+            raise ReportError(
+                codes.JOIN_AFTER_LEAVE,
+                f"the Join Time {draft.join_text!r} is after the Leave Time {draft.leave_text!r}.",
+                line=draft.line,
+                source=source,
+            )
+        phone = NOT_PHONE
+        if not draft.email:
+            phone = _phone(draft.name, phones)
+            if not phone.is_phone and draft.original_name:
+                phone = _phone(draft.original_name, phones)
+            if phone.masked:
+                draft.extra["phone_masked"] = "yes"
+        rows.append(
+            new_connection(
+                source=source,
+                line=draft.line,
+                name=draft.name,
+                original_name=draft.original_name,
+                email=draft.email,
+                join=join,
+                leave=leave,
+                role=draft.role,
+                in_waiting_room=draft.in_waiting_room,
+                phone_digits=phone.digits,
+                is_phone=phone.is_phone,
+                is_guest=draft.is_guest,
+                extra=draft.extra,
+            )
+        )
+    far = far_from_event({wall.date() for wall in join_walls.values()}, event_date)
+    if far:
+        warnings.append(far)
+    return Built(rows, warnings, order)
+
+
+def _read_stamps(lines: dict[str, int], label: str, source: str) -> dict[str, Stamp]:
+    reader = StampReader()
+    stamps = {}
+    for text, line in lines.items():
+        stamp = reader.read(text)
+        if stamp is None:
+            raise bad_date(label, text, line, source)
+        stamps[text] = stamp
+    return stamps
+
+
+def _walls(
+    stamps: dict[str, Stamp], lines: dict[str, int], order: str, label: str, source: str
+) -> dict[str, dt.datetime]:
+    walls = {}
+    for text, stamp in stamps.items():
+        try:
+            walls[text] = naive(stamp, order)
+        except ValueError:
+            raise bad_date(label, text, lines[text], source) from None
+    return walls
+
+
+def _placed(
+    walls: dict[str, dt.datetime], lines: dict[str, int], clock: LocalClock, label: str, source: str
+) -> dict[str, tuple[dt.datetime, dt.datetime | None]]:
+    placed = {}
+    for text, wall in walls.items():
+        try:
+            placed[text] = clock.place(wall)
+        except NonexistentTime:
+            raise ReportError(
+                codes.NONEXISTENT_LOCAL_TIME,
+                f"the {label} {text!r} never happened in {clock.name}: the clocks sprang "
+                "forward over it that night. Check that the report was exported in "
+                f"{clock.name}, or choose the zone it was exported in.",
+                line=lines[text],
+                source=source,
+            ) from None
+    return placed
+
+
+def _phone(name: str, cache: dict[str, DialIn]) -> DialIn:
+    try:
+        return cache[name]
+    except KeyError:
+        found = cache[name] = dial_in(name)
+        return found
+
+
+def _choose_fold(
+    draft: Draft,
+    clock: LocalClock,
+    join: dt.datetime,
+    join_again: dt.datetime | None,
+    leave: dt.datetime,
+    leave_again: dt.datetime | None,
+) -> tuple[dt.datetime, str]:
+    """The leave time to use for a row touching the repeated hour, and the warning to give.
+
+    Each time is read as its first occurrence unless the row itself proves otherwise. Only the
+    leave time can be proved to be the second one (a first-occurrence leave before the join);
+    the join time's first occurrence is always the earlier, so the row can never rule it out.
+    """
+    texts = []
+    if join_again is not None:
+        texts.append(f"the Join Time {draft.join_text!r}")
+    if leave_again is not None:
+        texts.append(f"the Leave Time {draft.leave_text!r}")
+    happens = (
+        f"Line {draft.line}: {' and '.join(texts)} "
+        f"{'happen' if len(texts) > 1 else 'happens'} twice in {clock.name} (the clocks go back "
+        "that night); "
+    )
+    if leave_again is not None and leave < join <= leave_again:
+        return leave_again, (
+            f"{happens}FullCredit read the Leave Time as the second one "
+            f"({clock.offset_label(leave_again)}), because the first is before the Join Time."
+        )
+    first = join if join_again is not None else leave
+    return leave, (
+        f"{happens}FullCredit read {'them' if len(texts) > 1 else 'it'} as the first "
+        f"({clock.offset_label(first)})."
+    )
+
+
+def far_from_event(dates: set[dt.date], event_date: dt.date) -> str:
+    """A warning when no connection is on (or beside) the event's date: likely the wrong file."""
+    if not dates or any(abs((d - event_date).days) <= _NEAR_EVENT_DAYS for d in dates):
+        return ""
+    first, last = min(dates), max(dates)
+    span = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+    return (
+        f"The connections in this report are on {span}, but the event is on "
+        f"{event_date.isoformat()}: check that this is the report for this event."
+    )

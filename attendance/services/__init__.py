@@ -1,0 +1,1 @@
+"""The write paths for attendance; views, commands, tasks and the API call these."""

@@ -1,0 +1,180 @@
+"""Deciding, for every registrant of an event, whether they attended in full.
+
+The decision itself is the pure `credit.eligibility.decide`; this module gathers its inputs
+from the database, adds the review flags only the data can raise (a shared connection), and
+stores a new decision version whenever the inputs or the result change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import defaultdict
+from decimal import Decimal
+from typing import NamedTuple
+
+from django.db import transaction
+from django.utils import timezone
+
+from attendance.matching import normalise_name
+from attendance.models import ActualSchedule, AttendancePolicy, Connection, Decision
+from core.bulk import insert_rows
+from credit.eligibility import RULE_VERSION, decide
+from credit.intervals import Interval
+from events.models import Event, Registration
+
+POSSIBLE_SHARED = "possible_shared_connection"
+
+
+class Counted(NamedTuple):
+    """A connection row that counts as attendance, as much of it as deciding needs."""
+
+    pk: int
+    join: dt.datetime
+    leave: dt.datetime
+    name: str
+    is_phone: bool
+    match_method: str
+
+
+UNMATCHED_DIAL_IN = "unmatched_dial_in"
+
+
+def credited_window(event: Event) -> tuple[Interval, list[Interval], str]:
+    """The window and breaks decisions use: the real ones when staff recorded them."""
+    actual = ActualSchedule.objects.filter(event=event).first()
+    if actual is None:
+        return event.window, event.break_intervals(), "scheduled"
+    breaks = [
+        Interval(dt.datetime.fromisoformat(b[0]), dt.datetime.fromisoformat(b[1]))
+        for b in actual.breaks
+    ]
+    return Interval(actual.start, actual.end), breaks, "actual"
+
+
+def _shared_connection(
+    registration_id: int, connections: list[Counted], owners: dict[str, set[int]]
+) -> bool:
+    """Concurrent rows under different names, or rows carrying another registrant's name."""
+    names = [normalise_name(c.name) for c in connections if c.name and not c.is_phone]
+    if any(owners.get(name, {registration_id}) - {registration_id} for name in names):
+        return True
+    ordered = sorted(connections, key=lambda c: c.join)
+    for first, second in itertools.pairwise(ordered):
+        overlap = second.join < first.leave
+        different = normalise_name(first.name) != normalise_name(second.name)
+        if (
+            overlap
+            and different
+            and first.name
+            and second.name
+            and not (first.is_phone or second.is_phone)
+        ):
+            return True
+    return False
+
+
+def _inputs(
+    window: Interval,
+    breaks: list[Interval],
+    connections: list[Connection],
+    tolerance: float,
+    basis: str,
+) -> dict:
+    return {
+        "window": [window.start.isoformat(), window.end.isoformat()],
+        "window_basis": basis,
+        "breaks": [[b.start.isoformat(), b.end.isoformat()] for b in breaks],
+        "tolerance_seconds": tolerance,
+        "connections": [
+            {
+                "id": c.pk,
+                "join": c.join.isoformat(),
+                "leave": c.leave.isoformat(),
+                "how": c.match_method,
+            }
+            for c in connections
+        ],
+        "rule_version": RULE_VERSION,
+    }
+
+
+@transaction.atomic
+def decide_event(event: Event) -> list[tuple[int, str]]:
+    """(Re)decide every active registrant; write a new version only where something changed.
+
+    Returns (registration id, outcome) for each new decision.
+    """
+    now = timezone.now()
+    window, breaks, basis = credited_window(event)
+    tolerance = float(AttendancePolicy.current().tolerance_seconds)
+    registrations = list(event.registrations.filter(status=Registration.REGISTERED))
+    by_registration: dict[int, list[Counted]] = defaultdict(list)
+    # Plain tuples, not model instances: an event can have tens of thousands of rows.
+    for values in Connection.objects.filter(
+        event=event, registration__isnull=False, role="attendee", in_waiting_room=False
+    ).values_list("registration_id", "pk", "join", "leave", "name", "is_phone", "match_method"):
+        by_registration[values[0]].append(Counted(*values[1:]))
+    owners: dict[str, set[int]] = defaultdict(set)
+    for registration in registrations:
+        if key := normalise_name(registration.name):
+            owners[key].add(registration.pk)
+    unplaced_phones = Connection.objects.filter(
+        event=event, registration__isnull=True, is_phone=True, role="attendee"
+    ).exists()
+    pending_claims = set(
+        event.registrations.filter(phone_claims__resolved=False).values_list("pk", flat=True)
+    )
+    current = {
+        d.registration_id: d
+        for d in Decision.objects.filter(registration__event=event, is_current=True)
+    }
+    written: list[dict] = []
+    superseded: list[int] = []
+    for registration in registrations:
+        connections = sorted(by_registration.get(registration.pk, []), key=lambda c: c.join)
+        flags = []
+        if connections and _shared_connection(registration.pk, connections, owners):
+            flags.append(POSSIBLE_SHARED)
+        if registration.pk in pending_claims and unplaced_phones:
+            flags.append(UNMATCHED_DIAL_IN)
+        result = decide(
+            [Interval(c.join, c.leave) for c in connections],
+            window,
+            breaks,
+            Decimal(event.advertised_hours),
+            tolerance_seconds=tolerance,
+            review_flags=flags,
+        )
+        inputs = _inputs(window, breaks, connections, tolerance, basis)
+        previous = current.get(registration.pk)
+        if (
+            previous is not None
+            and previous.inputs == inputs
+            and previous.outcome == result.outcome
+        ):
+            continue
+        if previous is not None:
+            superseded.append(previous.pk)
+        written.append(
+            {
+                "registration_id": registration.pk,
+                "version": (previous.version + 1) if previous else 1,
+                "is_current": True,
+                "outcome": result.outcome,
+                "attended_seconds": result.attended_seconds,
+                "required_seconds": result.required_seconds,
+                "tolerance_seconds": result.tolerance_seconds,
+                "credited_hours": result.credited_hours,
+                "reasons": list(result.reasons),
+                "missed": result.to_dict()["missed"],
+                "inputs": inputs,
+                "rule_version": result.rule_version,
+                "created_at": now,
+            }
+        )
+    # One statement each, whatever the number of registrants: the old versions stop being
+    # current before the new ones are written (the database allows one current per person).
+    Decision.objects.filter(pk__in=superseded).update(is_current=False)
+    insert_rows(Decision, written)
+    return [(row["registration_id"], row["outcome"]) for row in written]

@@ -1,0 +1,266 @@
+"""Importing attendance reports: preview, then an idempotent, all-or-nothing import."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from attendance import matching
+from attendance.models import AttendanceImport, Connection
+from attendance.parsing import parse_reports, parse_rows
+from attendance.parsing.types import FORMAT_LABELS, SIMULATED, ParsedReport, RawConnection
+from attendance.services.deciding import decide_event
+from core import audit
+from core.bulk import insert_rows
+from core.errors import DomainError
+from events.models import Event, Registration
+
+
+@dataclass
+class ImportSummary:
+    format: str
+    time_zone: str
+    date_order: str
+    rows: int
+    people: int
+    matched_rows: int
+    matched_people: int
+    unplaced_rows: int
+    waiting_room_rows: int
+    hosts_and_panelists: int
+    new_rows: int
+    warnings: list[str] = field(default_factory=list)
+    already_imported: bool = False
+
+    @property
+    def format_label(self) -> str:
+        return FORMAT_LABELS.get(self.format, self.format)
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__.items())
+
+
+def identity_key(row: RawConnection) -> str:
+    parts = [
+        row.name,
+        row.email,
+        row.join.isoformat(),
+        row.leave.isoformat(),
+        row.registrant_id,
+        row.role,
+        row.breakout_room,
+        "waiting" if row.in_waiting_room else "",
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def registrants_for(event: Event) -> list[matching.Registrant]:
+    registrations = list(
+        event.registrations.filter(status=Registration.REGISTERED).select_related("user")
+    )
+    user_ids = [r.user_id for r in registrations if r.user_id]
+    emails: dict[int, set[str]] = {}
+    for user_id, email in EmailAddress.objects.filter(
+        user_id__in=user_ids, verified=True
+    ).values_list("user_id", "email"):
+        emails.setdefault(user_id, set()).add(email.lower())
+    return [
+        matching.Registrant(
+            registration_id=r.pk,
+            registrant_id=r.provider_registrant_id,
+            emails=frozenset(emails.get(r.user_id, set()) | {r.email.lower()}),
+            name=r.name,
+            phone_digits="".join(ch for ch in (r.user.phone if r.user else "") if ch.isdigit()),
+        )
+        for r in registrations
+    ]
+
+
+def _rows_for_matching(rows: list[RawConnection]) -> list[matching.Row]:
+    return [
+        matching.Row(
+            key=index,
+            name=row.name,
+            original_name=row.original_name,
+            email=row.email,
+            registrant_id=row.registrant_id,
+            role=row.role,
+            is_phone=row.is_phone,
+            phone_digits=row.phone_digits,
+        )
+        for index, row in enumerate(rows)
+    ]
+
+
+def _summarise(
+    report: ParsedReport, placement: matching.Placement, new_rows: int, already: bool
+) -> ImportSummary:
+    rows = report.rows
+    not_attendees = set(placement.not_attendees)
+    attendee_rows = [r for i, r in enumerate(rows) if i not in not_attendees]
+    people = {
+        (r.registrant_id or r.email or matching.normalise_name(r.name) or f"row{i}")
+        for i, r in enumerate(attendee_rows)
+    }
+    return ImportSummary(
+        format=report.format,
+        time_zone=report.time_zone,
+        date_order=report.date_order,
+        rows=len(rows),
+        people=len(people),
+        matched_rows=len(placement.placed),
+        matched_people=len({reg for reg, _ in placement.placed.values()}),
+        unplaced_rows=len(placement.unplaced),
+        waiting_room_rows=sum(1 for r in rows if r.in_waiting_room),
+        hosts_and_panelists=len(placement.not_attendees),
+        new_rows=new_rows,
+        warnings=list(report.warnings),
+        already_imported=already,
+    )
+
+
+def _digest(files: list[tuple[str, bytes]], time_zone: str) -> str:
+    digest = hashlib.sha256(time_zone.encode())
+    for content in sorted(content for _, content in files):
+        digest.update(hashlib.sha256(content).digest())
+    return digest.hexdigest()
+
+
+def _parse(event: Event, files: list[tuple[str, bytes]], time_zone: str) -> ParsedReport:
+    if not files:
+        raise DomainError("no_files", "Choose at least one report file to import.")
+    event_date = event.start.astimezone(event.zone).date()
+    return parse_reports(files, time_zone=time_zone or event.time_zone, event_date=event_date)
+
+
+def preview_import(
+    event: Event, files: list[tuple[str, bytes]], *, time_zone: str = ""
+) -> ImportSummary:
+    """What importing these files would do, without storing anything."""
+    report = _parse(event, files, time_zone)
+    placement = matching.place(_rows_for_matching(report.rows), registrants_for(event))
+    existing = set(Connection.objects.filter(event=event).values_list("identity_key", flat=True))
+    new_rows = sum(1 for row in report.rows if identity_key(row) not in existing)
+    already = AttendanceImport.objects.filter(
+        event=event, content_sha256=_digest(files, time_zone or event.time_zone)
+    ).exists()
+    return _summarise(report, placement, new_rows, already)
+
+
+def _store(
+    event: Event, report: ParsedReport, digest: str, actor: User | None, sources: list[str]
+) -> tuple[AttendanceImport, ImportSummary]:
+    """Store the rows not stored before, each placed with its registrant where possible."""
+    existing = set(Connection.objects.filter(event=event).values_list("identity_key", flat=True))
+    placement = matching.place(_rows_for_matching(report.rows), registrants_for(event))
+    fresh: list[tuple[int, str, RawConnection]] = []
+    seen: set[str] = set()
+    for index, row in enumerate(report.rows):
+        key = identity_key(row)
+        if key not in existing and key not in seen:
+            seen.add(key)
+            fresh.append((index, key, row))
+    summary = _summarise(report, placement, len(fresh), False)
+    record = AttendanceImport.objects.create(
+        event=event,
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+        format=report.format,
+        sources=sources,
+        content_sha256=digest,
+        time_zone=report.time_zone,
+        date_order=report.date_order,
+        rows_in_files=len(report.rows),
+        rows_added=len(fresh),
+        warnings=report.warnings,
+        summary=summary.as_dict(),
+    )
+    now = timezone.now()
+
+    def values(index: int, key: str, row: RawConnection) -> dict:
+        registration_id, method = placement.placed.get(index, (None, ""))
+        return {
+            "event_id": event.pk,
+            "attendance_import_id": record.pk,
+            "identity_key": key,
+            "source": row.source[:255],
+            "line": row.line,
+            "name": row.name[:300],
+            "original_name": row.original_name[:300],
+            "email": row.email[:254],
+            "join": row.join,
+            "leave": row.leave,
+            "registrant_id": row.registrant_id[:120],
+            "participant_id": row.participant_id[:120],
+            "role": row.role,
+            "in_waiting_room": row.in_waiting_room,
+            "breakout_room": row.breakout_room[:120],
+            "failover": row.failover,
+            "is_phone": row.is_phone,
+            "phone_digits": row.phone_digits[:32],
+            "is_guest": row.is_guest,
+            "extra": row.extra,
+            "registration_id": registration_id,
+            "match_method": method,
+            "match_note": "",
+            "matched_at": now if registration_id else None,
+            "matched_by_id": None,
+        }
+
+    insert_rows(Connection, (values(*item) for item in fresh))
+    return record, summary
+
+
+def _full_placement(event: Event, report: ParsedReport) -> matching.Placement:
+    return matching.place(_rows_for_matching(report.rows), registrants_for(event))
+
+
+def import_attendance(
+    event: Event,
+    files: list[tuple[str, bytes]],
+    *,
+    time_zone: str = "",
+    actor: User | None = None,
+) -> ImportSummary:
+    """Store the files' connections and decide again. The same files twice change nothing."""
+    zone = time_zone or event.time_zone
+    report = _parse(event, files, zone)
+    digest = _digest(files, zone)
+    with transaction.atomic():
+        if AttendanceImport.objects.filter(event=event, content_sha256=digest).exists():
+            placement = _full_placement(event, report)
+            return _summarise(report, placement, 0, True)
+        record, summary = _store(event, report, digest, actor, [name for name, _ in files])
+        decide_event(event)
+        audit.record(
+            actor,
+            "attendance.imported",
+            event,
+            import_id=record.pk,
+            format=report.format,
+            rows=summary.rows,
+            new_rows=summary.new_rows,
+            time_zone=report.time_zone,
+        )
+    return summary
+
+
+def import_simulated(event: Event, *, actor: User | None = None) -> ImportSummary:
+    """Import what the simulated webinar room recorded (finished connections only)."""
+    from meetings.simulated.rows import participant_rows
+
+    rows = participant_rows(event)
+    report = parse_rows(rows, source="simulated room", format=SIMULATED)
+    content = repr(sorted(sorted(r.items()) for r in rows)).encode()
+    digest = hashlib.sha256(b"simulated" + content).hexdigest()
+    with transaction.atomic():
+        if AttendanceImport.objects.filter(event=event, content_sha256=digest).exists():
+            return _summarise(report, _full_placement(event, report), 0, True)
+        record, summary = _store(event, report, digest, actor, ["simulated room"])
+        decide_event(event)
+        audit.record(actor, "attendance.imported", event, import_id=record.pk, format=SIMULATED)
+    return summary

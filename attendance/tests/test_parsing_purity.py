@@ -1,0 +1,32 @@
+"""The parsers stay pure: standard library only, so no Django import reaches them."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import attendance.parsing
+
+PACKAGE = Path(attendance.parsing.__file__).resolve().parent
+
+
+def imported_top_level_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_parsing_modules_import_only_the_standard_library_and_the_parsing_package():
+    modules = list(PACKAGE.glob("*.py"))
+    assert len(modules) > 5
+    for module in modules:
+        for name in imported_top_level_modules(module):
+            top = name.split(".")[0]
+            allowed = top in sys.stdlib_module_names or name.startswith("attendance.parsing")
+            assert allowed, f"{module.name} imports {name}"

@@ -1,0 +1,54 @@
+from django.urls import path
+
+from attendance import views
+from attendance.staff import imports
+from attendance.staff import views as staff
+
+app_name = "attendance"
+urlpatterns = [
+    path("events/<slug:slug>/attendance/", views.receipt, name="receipt"),
+    path("events/<slug:slug>/attendance/dial-in/", views.claim, name="claim_phone"),
+    path("staff/events/<slug:slug>/attendance/", staff.page, name="staff_page"),
+    path("staff/events/<slug:slug>/attendance.csv", staff.export_csv, name="staff_csv"),
+    path(
+        "staff/events/<slug:slug>/attendance/schedule/",
+        staff.actual_schedule,
+        name="staff_schedule",
+    ),
+    path(
+        "staff/events/<slug:slug>/attendance/connections/<int:pk>/assign/",
+        staff.assign,
+        name="staff_assign",
+    ),
+    path(
+        "staff/events/<slug:slug>/attendance/connections/<int:pk>/undo/",
+        staff.unassign,
+        name="staff_unassign",
+    ),
+    path(
+        "staff/events/<slug:slug>/attendance/<int:registration_id>/",
+        staff.registrant,
+        name="staff_registrant",
+    ),
+    path("staff/events/<slug:slug>/attendance/import/", imports.upload, name="staff_upload"),
+    path(
+        "staff/events/<slug:slug>/attendance/simulated-import/",
+        imports.simulated,
+        name="staff_import_simulated",
+    ),
+    path(
+        "staff/events/<slug:slug>/attendance/import/<str:token>/",
+        imports.preview,
+        name="staff_preview",
+    ),
+    path(
+        "staff/events/<slug:slug>/attendance/import/<str:token>/confirm/",
+        imports.confirm,
+        name="staff_confirm",
+    ),
+    path(
+        "staff/events/<slug:slug>/attendance/import/<str:token>/discard/",
+        imports.discard,
+        name="staff_discard",
+    ),
+]
