@@ -72,6 +72,7 @@ class DemoEvent:
     capacity: int | None = None
     status: str = Event.PUBLISHED
     dana: bool = False
+    others: tuple[int, ...] = ()  # which of the other demo attendees registered
 
 
 EVENTS = [
@@ -193,6 +194,7 @@ EVENTS = [
         [APA, ACE],
         ["ruiz"],
         dana=True,
+        others=(0,),
     ),
     DemoEvent(
         "boundaries-and-dual-relationships",
@@ -204,6 +206,7 @@ EVENTS = [
         [NY_SED, ACE],
         ["okoro"],
         dana=True,
+        others=(1,),
     ),
     DemoEvent(
         "ethics-of-ai-in-therapy",
@@ -304,9 +307,10 @@ def load(staff: User, dana: User, others: list[User]) -> int:
         if item.capacity:
             for person in others[: item.capacity]:
                 register_attendee(event, person)
-        if item.dana:
+        people = ([dana] if item.dana else []) + [others[i] for i in item.others]
+        for person in people:
             if event.has_started():
-                _register_in_the_past(event, dana)
+                _register_in_the_past(event, person)
             else:
-                register_attendee(event, dana)
+                register_attendee(event, person)
     return created

@@ -8,7 +8,6 @@ stores a new decision version whenever the inputs or the result change.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections import defaultdict
 from decimal import Decimal
 from typing import NamedTuple
@@ -33,8 +32,14 @@ class Counted(NamedTuple):
     join: dt.datetime
     leave: dt.datetime
     name: str
+    original_name: str
     is_phone: bool
     match_method: str
+
+    @property
+    def names(self) -> set[str]:
+        """The row's name and, after a rename, the name it had before."""
+        return {normalise_name(n) for n in (self.name, self.original_name) if n}
 
 
 UNMATCHED_DIAL_IN = "unmatched_dial_in"
@@ -55,22 +60,21 @@ def credited_window(event: Event) -> tuple[Interval, list[Interval], str]:
 def _shared_connection(
     registration_id: int, connections: list[Counted], owners: dict[str, set[int]]
 ) -> bool:
-    """Concurrent rows under different names, or rows carrying another registrant's name."""
-    names = [normalise_name(c.name) for c in connections if c.name and not c.is_phone]
-    if any(owners.get(name, {registration_id}) - {registration_id} for name in names):
-        return True
-    ordered = sorted(connections, key=lambda c: c.join)
-    for first, second in itertools.pairwise(ordered):
-        overlap = second.join < first.leave
-        different = normalise_name(first.name) != normalise_name(second.name)
-        if (
-            overlap
-            and different
-            and first.name
-            and second.name
-            and not (first.is_phone or second.is_phone)
-        ):
+    """Concurrent rows under different names, or rows carrying another registrant's name.
+
+    A rename keeps the earlier name in `original_name`, so a person who renamed themselves
+    between two overlapping devices is still one person.
+    """
+    named = sorted((c for c in connections if c.name and not c.is_phone), key=lambda c: c.join)
+    for connection in named:
+        if owners.get(normalise_name(connection.name), {registration_id}) - {registration_id}:
             return True
+    for index, first in enumerate(named):
+        for second in named[index + 1 :]:
+            if second.join >= first.leave:
+                break
+            if not first.names & second.names:
+                return True
     return False
 
 
@@ -113,7 +117,16 @@ def decide_event(event: Event) -> list[tuple[int, str]]:
     # Plain tuples, not model instances: an event can have tens of thousands of rows.
     for values in Connection.objects.filter(
         event=event, registration__isnull=False, role="attendee", in_waiting_room=False
-    ).values_list("registration_id", "pk", "join", "leave", "name", "is_phone", "match_method"):
+    ).values_list(
+        "registration_id",
+        "pk",
+        "join",
+        "leave",
+        "name",
+        "original_name",
+        "is_phone",
+        "match_method",
+    ):
         by_registration[values[0]].append(Counted(*values[1:]))
     owners: dict[str, set[int]] = defaultdict(set)
     for registration in registrations:

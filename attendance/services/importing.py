@@ -15,6 +15,7 @@ from attendance.models import AttendanceImport, Connection
 from attendance.parsing import parse_reports, parse_rows
 from attendance.parsing.types import FORMAT_LABELS, SIMULATED, ParsedReport, RawConnection
 from attendance.services.deciding import decide_event
+from attendance.services.resolving import retry_phone_claims
 from core import audit
 from core.bulk import insert_rows
 from core.errors import DomainError
@@ -235,6 +236,7 @@ def import_attendance(
             placement = _full_placement(event, report)
             return _summarise(report, placement, 0, True)
         record, summary = _store(event, report, digest, actor, [name for name, _ in files])
+        retry_phone_claims(event)
         decide_event(event)
         audit.record(
             actor,
@@ -261,6 +263,7 @@ def import_simulated(event: Event, *, actor: User | None = None) -> ImportSummar
         if AttendanceImport.objects.filter(event=event, content_sha256=digest).exists():
             return _summarise(report, _full_placement(event, report), 0, True)
         record, summary = _store(event, report, digest, actor, ["simulated room"])
+        retry_phone_claims(event)
         decide_event(event)
         audit.record(actor, "attendance.imported", event, import_id=record.pk, format=SIMULATED)
     return summary

@@ -88,6 +88,41 @@ def unassign_connection(connection: Connection, *, actor: User, reason: str) -> 
     return connection
 
 
+def _match_call(registration: Registration, last4: str, actor: User | None) -> Connection | None:
+    """The one unplaced call ending in `last4`, now given to `registration`; None if not one."""
+    candidates = [
+        c
+        for c in Connection.objects.select_for_update().filter(
+            event=registration.event, registration__isnull=True, is_phone=True, role="attendee"
+        )
+        if c.phone_last4 == last4
+    ]
+    if len(candidates) != 1:
+        return None
+    connection = candidates[0]
+    connection.registration = registration
+    connection.match_method = Connection.PHONE_SELF
+    connection.match_note = f"The attendee identified the call by the digits {last4}."
+    connection.matched_at = timezone.now()
+    connection.matched_by = actor
+    connection.save()
+    return connection
+
+
+def retry_phone_claims(event: Event) -> int:
+    """Try again the claims made before the report arrived (call inside a transaction)."""
+    matched = 0
+    for claim in PhoneClaim.objects.filter(
+        registration__event=event, resolved=False
+    ).select_related("registration__event"):
+        connection = _match_call(claim.registration, claim.last4, None)
+        if connection is not None:
+            claim.result, claim.connection, claim.resolved = PhoneClaim.MATCHED, connection, True
+            claim.save(update_fields=["result", "connection", "resolved"])
+            matched += 1
+    return matched
+
+
 @transaction.atomic
 def claim_phone(registration: Registration, last4: str, *, actor: User) -> PhoneClaim:
     """The attendee gives the last 4 digits of the phone they called from."""
@@ -97,21 +132,8 @@ def claim_phone(registration: Registration, last4: str, *, actor: User) -> Phone
     event = registration.event
     if not event.has_ended():
         raise DomainError("event_not_over", "You can identify your call once the event has ended.")
-    candidates = [
-        c
-        for c in Connection.objects.select_for_update().filter(
-            event=event, registration__isnull=True, is_phone=True, role="attendee"
-        )
-        if c.phone_last4 == last4
-    ]
-    if len(candidates) == 1:
-        connection = candidates[0]
-        connection.registration = registration
-        connection.match_method = Connection.PHONE_SELF
-        connection.match_note = f"The attendee identified the call by the digits {last4}."
-        connection.matched_at = timezone.now()
-        connection.matched_by = actor
-        connection.save()
+    connection = _match_call(registration, last4, actor)
+    if connection is not None:
         claim = PhoneClaim.objects.create(
             registration=registration,
             last4=last4,
@@ -120,7 +142,10 @@ def claim_phone(registration: Registration, last4: str, *, actor: User) -> Phone
             resolved=True,
         )
     else:
-        result = PhoneClaim.AMBIGUOUS if candidates else PhoneClaim.NOT_FOUND
+        calls = Connection.objects.filter(
+            event=event, registration__isnull=True, is_phone=True, phone_digits__endswith=last4
+        )
+        result = PhoneClaim.AMBIGUOUS if calls.exists() else PhoneClaim.NOT_FOUND
         claim = PhoneClaim.objects.create(registration=registration, last4=last4, result=result)
     audit.record(actor, "attendance.phone_claimed", registration, last4=last4, result=claim.result)
     decide_event(event)

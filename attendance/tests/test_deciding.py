@@ -127,3 +127,11 @@ def test_a_change_of_inputs_keeps_the_earlier_version(event):
         (2, "eligible", True),
     ]
     assert len(versions[1].inputs["connections"]) == 2
+
+
+def test_a_renamed_second_device_of_the_same_person_is_not_a_shared_connection(event):
+    registration = RegistrationFactory(event=event)
+    connect(event, registration, 0, 70)
+    connect(event, registration, 69, 135, name="Dana's iPad", original_name=registration.name)
+    decide_event(event)
+    assert current(registration).outcome == "eligible"

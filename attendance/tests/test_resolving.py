@@ -170,3 +170,18 @@ def test_a_real_schedule_too_short_for_the_advertised_hours_is_refused(event, sa
             reason="Ended early",
         )
     assert error.value.code == "schedule_invalid"
+
+
+def test_a_claim_made_before_the_report_arrived_is_matched_on_import(event, dana):
+    from attendance.services.resolving import retry_phone_claims
+
+    registration = RegistrationFactory(event=event, user=dana)
+    with time_machine.travel(AFTER):
+        claim = claim_phone(registration, "0199", actor=dana)
+    assert claim.result == PhoneClaim.NOT_FOUND
+    call = row(event, name="+1 646***0199", phone="16460199")
+    assert retry_phone_claims(event) == 1
+    claim.refresh_from_db()
+    call.refresh_from_db()
+    assert claim.resolved and claim.connection == call
+    assert call.registration == registration and call.match_method == "phone_self"

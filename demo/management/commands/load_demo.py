@@ -15,6 +15,7 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.roles import CLINICAL_STAFF_GROUP
+from demo import attendance as demo_attendance
 from demo import events as demo_events
 from licensing.models import LicenseType, UserLicense
 
@@ -126,6 +127,7 @@ class Command(BaseCommand):
         )
         if created:
             self.stdout.write(f"Created {created} demo events.")
+        demo_attendance.load()
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for person in PEOPLE:
