@@ -19,15 +19,13 @@ import datetime as dt
 
 from attendance.parsing import codes
 from attendance.parsing.columns import Header, cell
-from attendance.parsing.csv_rows import Draft, build, header_sample
+from attendance.parsing.csv_rows import SHORT, Draft, build, header_sample, row_name, row_times
 from attendance.parsing.dates import DateSample, LocalClock
 from attendance.parsing.text import (
     Record,
     clean,
     email,
     header_key,
-    is_absent,
-    split_rename,
     yes_no,
 )
 from attendance.parsing.types import (
@@ -50,7 +48,6 @@ _EMAILS = ("user email", "email", "participant email")
 _MEETING_IDS = ("meeting id", "id")
 _BLOCK_STARTS = frozenset({"meeting id", "topic", "id"})
 _BLOCK_INITIALS = frozenset("MmTtIi")
-_SHORT = 12  # longer than any "--"/"NA" marker or header text at the join position
 
 UNIQUE_USERS_MESSAGE = (
     'this is the meeting export made with "Show unique users", which has each person\'s total '
@@ -108,24 +105,11 @@ class _Columns:
         """The row's connection, or None when it has neither time."""
         if len(cells) != self.header.absent + 1:
             cells = self.header.fit(cells)
-        join_text, leave_text = cells[self.join], cells[self.leave]
-        if (len(join_text) < _SHORT or len(leave_text) < _SHORT) and (
-            is_absent(join_text) or is_absent(leave_text)
-        ):
-            if is_absent(join_text) and is_absent(leave_text):
-                return None
-            raise ReportError(
-                codes.MISSING_TIME,
-                f"the row has no {'Join Time' if is_absent(join_text) else 'Leave Time'}, but "
-                "has the other time.",
-                line=line,
-                source=self.source,
-            )
-        name = cells[self.name]
-        name = name.strip() if name.isascii() else clean(name)
-        original = ""
-        if self.renames and name.endswith(")"):
-            name, original = split_rename(name)
+        times = row_times(cells, self.join, self.leave, line, self.source)
+        if times is None:
+            return None
+        join_text, leave_text = times
+        name, original = row_name(cells[self.name], renames=self.renames)
         return Draft(
             line,
             join_text,
@@ -208,7 +192,7 @@ def parse(
             columns is not None
             and block is None
             and len(cells) > columns.join
-            and len(cells[columns.join]) >= _SHORT
+            and len(cells[columns.join]) >= SHORT
             and not _starts_block(cells)
         ):
             found.row(columns, line, cells)

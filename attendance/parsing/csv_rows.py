@@ -22,6 +22,7 @@ from attendance.parsing.dates import (
     resolve_order,
 )
 from attendance.parsing.phones import NOT_PHONE, DialIn, dial_in
+from attendance.parsing.text import clean, is_absent, split_rename
 from attendance.parsing.types import ATTENDEE, RawConnection, ReportError
 
 _NEAR_EVENT_DAYS = 1  # CSV dates are local, so an evening event's rows stay on its date
@@ -48,6 +49,39 @@ class Built:
     rows: list[RawConnection]
     warnings: list[str]
     date_order: str
+
+
+# Longer than any "--"/"NA" marker (padding included), shorter than any timestamp.
+SHORT = 12
+
+
+def row_times(
+    cells: list[str], join: int, leave: int, line: int, source: str
+) -> tuple[str, str] | None:
+    """The row's join and leave texts; None for a no-show (neither time); refused if only one."""
+    join_text, leave_text = cells[join], cells[leave]
+    # Real times are long; only short cells can be a no-show's marker.
+    if (len(join_text) < SHORT or len(leave_text) < SHORT) and (
+        is_absent(join_text) or is_absent(leave_text)
+    ):
+        if is_absent(join_text) and is_absent(leave_text):
+            return None
+        raise ReportError(
+            codes.MISSING_TIME,
+            f"the row has no {'Join Time' if is_absent(join_text) else 'Leave Time'}, but "
+            "has the other time.",
+            line=line,
+            source=source,
+        )
+    return join_text, leave_text
+
+
+def row_name(text: str, *, renames: bool) -> tuple[str, str]:
+    """The display name and, for a "New (Original)" rename, the original name."""
+    name = text.strip() if text.isascii() else clean(text)
+    if renames and name.endswith(")"):
+        return split_rename(name)
+    return name, ""
 
 
 def bad_date(label: str, text: str, line: int, source: str) -> ReportError:

@@ -18,7 +18,7 @@ import re
 
 from attendance.parsing import codes
 from attendance.parsing.columns import Header, cell
-from attendance.parsing.csv_rows import Draft, build, header_sample
+from attendance.parsing.csv_rows import SHORT, Draft, build, header_sample, row_name, row_times
 from attendance.parsing.dates import DateSample, LocalClock
 from attendance.parsing.text import (
     Record,
@@ -26,7 +26,6 @@ from attendance.parsing.text import (
     email,
     header_key,
     is_absent,
-    split_rename,
     yes_no,
 )
 from attendance.parsing.types import (
@@ -48,7 +47,6 @@ _SECTIONS = {
 # A lone cell like these starts a section FullCredit does not read (a future "Poll Details").
 _OTHER_TITLE = re.compile(r".*\b(details|report|attended|summary|information)", re.IGNORECASE)
 _UPGRADED = "upgraded to panelist"  # an Approval Status: the registrant became a panelist
-_SHORT = 12  # longer than any "--"/"NA" marker with padding, shorter than any timestamp
 _NAMES = ("user name (original name)", "name (original name)", "user name", "name")
 # Columns with a meaning of their own; every other named column in a section is a registration
 # question (custom questions sit between "Is Guest" and "Country/Region Name") and goes to extra.
@@ -121,26 +119,12 @@ class _Section:
         """
         if len(cells) != self.header.absent + 1:
             cells = self.header.fit(cells)
-        join_text, leave_text = cells[self.join], cells[self.leave]
-        # Real times are long; only short cells can be a no-show's "--".
-        if (len(join_text) < _SHORT or len(leave_text) < _SHORT) and (
-            is_absent(join_text) or is_absent(leave_text)
-        ):
-            if is_absent(join_text) and is_absent(leave_text):
-                return None
-            raise ReportError(
-                codes.MISSING_TIME,
-                f"the row has no {'Join Time' if is_absent(join_text) else 'Leave Time'}, but "
-                "has the other time.",
-                line=line,
-                source=self.source,
-            )
-        name = cells[self.name]
-        name = name.strip() if name.isascii() else clean(name)
-        original = ""
-        if self.renames and name.endswith(")"):
-            name, original = split_rename(name)
-        if self.has_first_last and (not name or (len(name) < _SHORT and is_absent(name))):
+        times = row_times(cells, self.join, self.leave, line, self.source)
+        if times is None:
+            return None
+        join_text, leave_text = times
+        name, original = row_name(cells[self.name], renames=self.renames)
+        if self.has_first_last and (not name or (len(name) < SHORT and is_absent(name))):
             name = " ".join(
                 part
                 for part in (clean(cells[self.first]), clean(cells[self.last]))
@@ -157,7 +141,7 @@ class _Section:
         if self.other:
             extra["section"] = OTHER_ATTENDED
         address = cells[self.email]
-        if address.isascii() and len(address) > _SHORT:
+        if address.isascii() and len(address) > SHORT:
             address = address.strip().lower()
         else:
             address = email(address)

@@ -5,12 +5,18 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.utils import timezone
 
 from attendance.models import AttendanceImport, Connection, Decision, StagedUpload
 from attendance.staff.staging import LIFETIME
-from attendance.tests.view_helpers import AFTER, finished_event, register, webinar_csv
+from attendance.tests.view_helpers import (
+    AFTER,
+    finished_event,
+    page_text,
+    register,
+    url,
+    webinar_csv,
+)
 from meetings.models import SimulatedConnection
 from tests.factories import UserFactory
 
@@ -26,20 +32,6 @@ def event(db):
 def after_the_event():
     with time_machine.travel(AFTER, tick=True):
         yield
-
-
-@pytest.fixture
-def staff(client, sam_staff):
-    client.force_login(sam_staff)
-    return client
-
-
-def url(name, event, *args):
-    return reverse(f"attendance:{name}", args=[event.slug, *args])
-
-
-def page_text(response):
-    return " ".join(response.content.decode().split())
 
 
 def report(name="attendee-report.csv"):

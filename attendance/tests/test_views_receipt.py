@@ -8,7 +8,14 @@ from django.urls import reverse
 
 from attendance.models import Connection, PhoneClaim
 from attendance.services.deciding import decide_event
-from attendance.tests.view_helpers import AFTER, START, connect, finished_event, register
+from attendance.tests.view_helpers import (
+    AFTER,
+    START,
+    connect,
+    finished_event,
+    page_text,
+    register,
+)
 from events.models import Break, Registration
 
 pytestmark = pytest.mark.django_db
@@ -31,10 +38,6 @@ def receipt_url(event):
 
 def claim_url(event):
     return reverse("attendance:claim_phone", args=[event.slug])
-
-
-def page_text(response):
-    return " ".join(response.content.decode().split())
 
 
 def test_an_attendee_who_attended_in_full_reads_that_they_earned_the_hours(

@@ -13,7 +13,7 @@ from django.urls import reverse
 from attendance.models import ActualSchedule, Connection, Decision, PhoneClaim
 from attendance.services.deciding import decide_event
 from attendance.services.resolving import assign_connection, claim_phone
-from attendance.tests.view_helpers import AFTER, connect, finished_event, register
+from attendance.tests.view_helpers import AFTER, connect, finished_event, page_text, register, url
 from core.models import AuditEntry
 from tests.factories import UserLicenseFactory
 
@@ -29,20 +29,6 @@ def event(db):
 def after_the_event():
     with time_machine.travel(AFTER, tick=False):
         yield
-
-
-@pytest.fixture
-def staff(client, sam_staff):
-    client.force_login(sam_staff)
-    return client
-
-
-def url(name, event, *args):
-    return reverse(f"attendance:{name}", args=[event.slug, *args])
-
-
-def page_text(response):
-    return " ".join(response.content.decode().split())
 
 
 def words(response):

@@ -11,6 +11,8 @@ import hashlib
 import itertools
 from decimal import Decimal
 
+from django.urls import reverse
+
 from attendance.models import AttendanceImport, Connection
 from events.models import Event, Registration
 from tests.factories import EventFactory, RegistrationFactory
@@ -107,3 +109,12 @@ def webinar_csv(rows: list[tuple[str, str, str, str]], day: str = "Dec 8, 2026")
             f'"{day} {join}","{day} {leave}",1,No,United States'
         )
     return ("\n".join(lines) + "\n").encode()
+
+
+def url(name: str, event: Event, *args: object) -> str:
+    return reverse(f"attendance:{name}", args=[event.slug, *args])
+
+
+def page_text(response) -> str:
+    """The page's text with whitespace folded, so assertions read like the page."""
+    return " ".join(response.content.decode().split())
