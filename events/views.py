@@ -138,12 +138,14 @@ def my_events(request: HttpRequest) -> HttpResponse:
         .exclude(status=Registration.CANCELLED)
         .select_related("event")
         .prefetch_related(
+            # The attendance receipt badge on past events reads the newest decision.
+            "decisions",
             Prefetch(
                 "event__approvals",
                 queryset=EventApproval.objects.select_related("body").prefetch_related(
                     "professions"
                 ),
-            )
+            ),
         )
         .order_by("event__start")
     )
@@ -154,13 +156,6 @@ def my_events(request: HttpRequest) -> HttpResponse:
     return render(
         request, "events/my_events.html", {"upcoming": upcoming, "past": past, "now": now}
     )
-
-
-def _own_active_registration(request: HttpRequest, event: Event) -> Registration:
-    registration = Registration.objects.filter(event=event, user=request.user).first()
-    if registration is None or registration.status == Registration.CANCELLED:
-        raise PermissionDenied("The Main Hall is open to this event's registrants only.")
-    return registration
 
 
 @login_required
@@ -194,9 +189,11 @@ def handout(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     event = _visible_event(slug)
     item = get_object_or_404(Handout, pk=pk, event=event)
     if not request.user.has_perm("events.view_event"):
-        registration = _own_active_registration(request, event)
-        if registration.status != Registration.REGISTERED:
-            raise PermissionDenied
+        registered = Registration.objects.filter(
+            event=event, user=request.user, status=Registration.REGISTERED
+        ).exists()
+        if not registered:
+            raise PermissionDenied("Handouts are for this event's registrants.")
     try:
         handle = item.file.open("rb")
     except FileNotFoundError:

@@ -198,3 +198,39 @@ def test_handouts_are_for_registrants_only(client, dana, omar, event, settings, 
     assert 'filename="slides.pdf"' in response["Content-Disposition"]
     client.force_login(omar)
     assert client.get(url).status_code == 403
+
+
+def _past_registration_with_decision(user, day):
+    from attendance.models import Decision
+
+    start = dt.datetime(2024, 3, day, 15, tzinfo=dt.UTC)
+    registration = RegistrationFactory(
+        user=user, event=EventFactory(start=start, end=start + dt.timedelta(hours=2))
+    )
+    Decision.objects.create(
+        registration=registration,
+        version=1,
+        outcome="eligible",
+        attended_seconds=7200,
+        required_seconds=7200,
+        tolerance_seconds=0,
+        credited_hours=2,
+        rule_version="test",
+    )
+
+
+def test_my_events_queries_do_not_grow_with_past_events(client, dana):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(dana)
+    for day in (1, 2):
+        _past_registration_with_decision(dana, day)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("events:my_events"))
+    for day in (3, 4, 5, 6):
+        _past_registration_with_decision(dana, day)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("events:my_events"))
+    assert len(response.context["past"]) == 6
+    assert len(many) == len(few)
