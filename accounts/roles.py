@@ -30,6 +30,9 @@ CLINICAL_STAFF_PERMISSIONS = [
     "attendance.view_connection",
     "attendance.change_connection",
     "attendance.add_attendanceimport",
+    "evaluations.manage_evaluations",
+    "evaluations.view_evaluation",
+    "evaluations.view_answer",
 ]
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.roles import CLINICAL_STAFF_GROUP
 from core.models import AuditEntry, OutboxMessage
 from core.permissions import staff_required
+from evaluations.models import StaffAlert
 from events.models import Event, Registration
 from licensing.models import VERIFIED, Board, LicenseType, RequirementRule, UserLicense
 
@@ -53,6 +54,9 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
             draft=Count("pk", filter=Q(status=Event.DRAFT)),
         ),
         "registration_count": Registration.objects.active().count(),
+        "open_alerts": StaffAlert.objects.filter(resolved_at__isnull=True)
+        .select_related("event")
+        .order_by("created_at"),
     }
     return render(request, "core/staff_dashboard.html", context)
 

@@ -88,6 +88,12 @@ DEFAULT_USER_TIME_ZONE = env("DEFAULT_USER_TIME_ZONE", "America/New_York")
 CE_HOURS_INCREMENT = env_decimal("CE_HOURS_INCREMENT", "0.25")
 # Join Now opens this many minutes before an event starts.
 JOIN_OPENS_MINUTES_BEFORE = env_int("JOIN_OPENS_MINUTES_BEFORE", 15)
+# Days an attendee has to submit their evaluation after it is issued (staff can set it per event).
+EVALUATION_DEADLINE_DAYS = env_int("EVALUATION_DEADLINE_DAYS", 30)
+if not 1 <= EVALUATION_DEADLINE_DAYS <= 365:
+    raise ImproperlyConfigured(
+        f"EVALUATION_DEADLINE_DAYS must be between 1 and 365, not {EVALUATION_DEADLINE_DAYS}."
+    )
 
 # --- Meeting provider -----------------------------------------------------------------------
 # "simulated": the built-in webinar room, for demos and tests.
@@ -115,6 +121,7 @@ INSTALLED_APPS = [
     "events",
     "meetings",
     "attendance",
+    "evaluations",
     "demo",
 ]
 

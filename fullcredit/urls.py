@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("meetings.urls")),
     path("", include("attendance.urls")),
+    path("", include("evaluations.urls")),
     path("staff/", include((staff_patterns, "staff"))),
     path("admin/", admin.site.urls),
 ]

@@ -11,10 +11,14 @@ from meetings.providers import get_provider
 
 
 def schedule_attendance_collection(event: Event) -> None:
-    """After the event ends, fetch the attendance (a run is queued for every new end time)."""
+    """After the event ends, fetch the attendance, and check later that it arrived (a run of
+    each is queued for every new end time; runs for an earlier end find it moved)."""
     from attendance.tasks import SETTLE_AFTER_END, collect_attendance
+    from evaluations.services.alerts import NO_DATA_ALERT_AFTER_END
+    from evaluations.tasks import check_attendance_arrived
 
     enqueue(collect_attendance, event.pk, run_after=event.end + SETTLE_AFTER_END)
+    enqueue(check_attendance_arrived, event.pk, run_after=event.end + NO_DATA_ALERT_AFTER_END)
 
 
 def create_meeting(event: Event) -> None:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from attendance.matching import normalise_name
@@ -21,6 +22,11 @@ from core.bulk import insert_rows
 from credit.eligibility import RULE_VERSION, decide
 from credit.intervals import Interval
 from events.models import Event, Registration
+
+# Sent inside the deciding transaction when decisions changed, with event_id and changes
+# [(registration id, outcome), ...]. Apps that act on eligibility (evaluations) listen, and only
+# enqueue tasks (core.tasks.enqueue), which then run once the transaction has committed.
+decisions_changed = Signal()
 
 POSSIBLE_SHARED = "possible_shared_connection"
 
@@ -190,4 +196,7 @@ def decide_event(event: Event) -> list[tuple[int, str]]:
     # current before the new ones are written (the database allows one current per person).
     Decision.objects.filter(pk__in=superseded).update(is_current=False)
     insert_rows(Decision, written)
-    return [(row["registration_id"], row["outcome"]) for row in written]
+    changes = [(row["registration_id"], row["outcome"]) for row in written]
+    if changes:
+        decisions_changed.send(sender=Event, event_id=event.pk, changes=changes)
+    return changes
