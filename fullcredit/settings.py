@@ -81,6 +81,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Absolute address used in emails and printed links (no request is at hand in a background task).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PROVIDER_NAME = env("PROVIDER_NAME", "FullCredit Demo Provider")
+# Printed under the signature line of every certificate.
+CERTIFICATE_SIGNATORY_NAME = env("CERTIFICATE_SIGNATORY_NAME", "Continuing Education Director")
+CERTIFICATE_SIGNATORY_TITLE = env("CERTIFICATE_SIGNATORY_TITLE", f"on behalf of {PROVIDER_NAME}")
 DEFAULT_USER_TIME_ZONE = env("DEFAULT_USER_TIME_ZONE", "America/New_York")
 
 # --- CE rules the provider configures ---------------------------------------------------------
@@ -122,6 +125,7 @@ INSTALLED_APPS = [
     "meetings",
     "attendance",
     "evaluations",
+    "certificates",
     "demo",
 ]
 

@@ -1,0 +1,310 @@
+"""Rendering a certificate to PDF from its snapshot alone (no database, no settings).
+
+US Letter landscape with print-safe margins, DejaVu fonts embedded so any name renders
+(accents, Greek, Cyrillic), and deterministic bytes: the same snapshot always yields the same
+file, so the download's ETag is stable and an archived copy can be checked years later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.pagesizes import landscape, letter
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from certificates.formatting import event_when, long_date
+
+FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+SERIF = "FCSerif"
+SERIF_BOLD = "FCSerif-Bold"
+SERIF_ITALIC = "FCSerif-Italic"
+SANS = "FCSans"
+_FONT_FILES = {
+    SERIF: "DejaVuSerif.ttf",
+    SERIF_BOLD: "DejaVuSerif-Bold.ttf",
+    SERIF_ITALIC: "DejaVuSerif-Italic.ttf",
+    SANS: "DejaVuSans.ttf",
+}
+
+PAGE_WIDTH, PAGE_HEIGHT = landscape(letter)
+# Half an inch keeps every mark inside what office printers can reach.
+MARGIN = 36
+INK = HexColor("#1b2430")
+NAVY = HexColor("#1d3557")
+GOLD = HexColor("#b08d57")
+MUTED = HexColor("#5b6573")
+
+
+def _register_fonts() -> None:
+    for name, filename in _FONT_FILES.items():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / filename)))
+
+
+def _fit(text: str, font: str, size: float, width: float, minimum: float) -> float:
+    """The largest size up to `size` at which `text` fits on one line of `width`."""
+    while size > minimum and pdfmetrics.stringWidth(text, font, size) > width:
+        size -= 0.5
+    return size
+
+
+def _centered_lines(
+    canvas: Canvas, lines: list[str], font: str, size: float, top: float, leading: float
+) -> float:
+    """Draw centred lines from `top` down; return the baseline below the last one."""
+    canvas.setFont(font, size)
+    y = top
+    for line in lines:
+        canvas.drawCentredString(PAGE_WIDTH / 2, y, line)
+        y -= leading
+    return y
+
+
+def _frame(canvas: Canvas) -> None:
+    canvas.setStrokeColor(NAVY)
+    canvas.setLineWidth(2.5)
+    canvas.rect(MARGIN, MARGIN, PAGE_WIDTH - 2 * MARGIN, PAGE_HEIGHT - 2 * MARGIN)
+    canvas.setStrokeColor(GOLD)
+    canvas.setLineWidth(0.75)
+    inset = MARGIN + 6
+    canvas.rect(inset, inset, PAGE_WIDTH - 2 * inset, PAGE_HEIGHT - 2 * inset)
+    # Small gold diamonds at the corners of the inner frame.
+    canvas.setFillColor(GOLD)
+    for x in (inset, PAGE_WIDTH - inset):
+        for y in (inset, PAGE_HEIGHT - inset):
+            path = canvas.beginPath()
+            path.moveTo(x, y + 5)
+            path.lineTo(x + 5, y)
+            path.lineTo(x, y - 5)
+            path.lineTo(x - 5, y)
+            path.close()
+            canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _ornament(canvas: Canvas, y: float, half_width: float = 70) -> None:
+    centre = PAGE_WIDTH / 2
+    canvas.setStrokeColor(GOLD)
+    canvas.setLineWidth(0.75)
+    canvas.line(centre - half_width, y, centre - 6, y)
+    canvas.line(centre + 6, y, centre + half_width, y)
+    canvas.setFillColor(GOLD)
+    canvas.circle(centre, y, 2, stroke=0, fill=1)
+
+
+def _header(canvas: Canvas, snapshot: dict[str, Any]) -> float:
+    canvas.setFillColor(NAVY)
+    provider = snapshot["provider_name"].upper()
+    size = _fit(provider, SANS, 11, PAGE_WIDTH - 200, 7)
+    canvas.setFont(SANS, size)
+    canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 82, provider)
+    _ornament(canvas, PAGE_HEIGHT - 94)
+    canvas.setFillColor(GOLD)
+    canvas.setFont(SERIF_BOLD, 30)
+    canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 132, "Certificate of Completion")
+    canvas.setFillColor(MUTED)
+    canvas.setFont(SERIF_ITALIC, 12)
+    canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 154, "This certifies that")
+    return PAGE_HEIGHT - 190
+
+
+def _holder(canvas: Canvas, snapshot: dict[str, Any], top: float) -> float:
+    name = snapshot["holder_name"]
+    size = _fit(name, SERIF_BOLD, 28, PAGE_WIDTH - 220, 14)
+    canvas.setFillColor(INK)
+    canvas.setFont(SERIF_BOLD, size)
+    canvas.drawCentredString(PAGE_WIDTH / 2, top, name)
+    line_half = max(150, pdfmetrics.stringWidth(name, SERIF_BOLD, size) / 2 + 20)
+    canvas.setStrokeColor(GOLD)
+    canvas.setLineWidth(0.75)
+    canvas.line(PAGE_WIDTH / 2 - line_half, top - 8, PAGE_WIDTH / 2 + line_half, top - 8)
+    y = top - 24
+    license = snapshot.get("license")
+    if license:
+        canvas.setFillColor(MUTED)
+        canvas.setFont(SANS, 9.5)
+        text = f"{license['type_name']} ({license['type']}) · License #{license['number']}"
+        canvas.drawCentredString(PAGE_WIDTH / 2, y, text)
+        y -= 14
+    return y - 6
+
+
+def _event_block(canvas: Canvas, snapshot: dict[str, Any], top: float) -> float:
+    event = snapshot["event"]
+    canvas.setFillColor(MUTED)
+    canvas.setFont(SERIF_ITALIC, 11)
+    canvas.drawCentredString(
+        PAGE_WIDTH / 2, top, "attended in full and completed the evaluation for"
+    )
+    canvas.setFillColor(NAVY)
+    title_lines = simpleSplit(event["title"], SERIF_BOLD, 17, PAGE_WIDTH - 240)[:2]
+    y = _centered_lines(canvas, title_lines, SERIF_BOLD, 17, top - 24, 21)
+    canvas.setFillColor(INK)
+    details = [f"{event['format']} · {event_when(event)} ({event['time_zone']})"]
+    presenters = [
+        f"{p['name']}, {p['credentials']}" if p["credentials"] else p["name"]
+        for p in snapshot["presenters"]
+    ]
+    if presenters:
+        details += simpleSplit(
+            "Presented by " + "; ".join(presenters), SANS, 9.5, PAGE_WIDTH - 240
+        )[:2]
+    program = snapshot["program"]
+    details.append(f"Program: {program['title']} ({program['code']})")
+    y = _centered_lines(canvas, details, SANS, 9.5, y + 2, 13)
+    return y - 4
+
+
+def _credit(canvas: Canvas, snapshot: dict[str, Any], top: float) -> float:
+    hours = snapshot["ce_hours"]
+    unit = "CE hour" if hours == "1" else "CE hours"
+    canvas.setFillColor(NAVY)
+    canvas.setFont(SERIF_BOLD, 15)
+    canvas.drawCentredString(PAGE_WIDTH / 2, top - 6, f"{hours} {unit} awarded")
+    y = top - 22
+    if snapshot["categories"]:
+        canvas.setFillColor(INK)
+        canvas.setFont(SANS, 9.5)
+        canvas.drawCentredString(
+            PAGE_WIDTH / 2, y, "CE category: " + ", ".join(snapshot["categories"])
+        )
+        y -= 14
+    return y
+
+
+def _approval_lines(approvals: list[dict[str, str]], size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    for approval in approvals:
+        number = (
+            f" (approval #{approval['approval_number']})" if approval["approval_number"] else ""
+        )
+        head = f"{approval['body_name']} [{approval['body_code']}]{number}."
+        lines += simpleSplit(f"{head} {approval['statement']}".strip(), SANS, size, width)
+    return lines
+
+
+def _approvals(canvas: Canvas, snapshot: dict[str, Any], top: float, bottom: float) -> None:
+    """Approval statements in the space left, shrinking the type until all of them fit."""
+    approvals = snapshot["approvals"]
+    if not approvals:
+        return
+    width = PAGE_WIDTH - 2 * (MARGIN + 60)
+    size = 7.5
+    lines = _approval_lines(approvals, size, width)
+    while size > 4.5 and len(lines) * size * 1.25 > top - bottom:
+        size -= 0.25
+        lines = _approval_lines(approvals, size, width)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(SANS, size)
+    y = top - size
+    for line in lines:
+        canvas.drawCentredString(PAGE_WIDTH / 2, y, line)
+        y -= size * 1.25
+
+
+def _corners(canvas: Canvas, snapshot: dict[str, Any]) -> None:
+    """The certificate number (top left) and issue date (top right), where a reader looks for
+    them, leaving the footer wide enough for a long verification address."""
+    inset = MARGIN + 20
+    top = PAGE_HEIGHT - MARGIN - 26
+    number = snapshot["number"]
+    version = snapshot["version"]
+    canvas.setFillColor(MUTED)
+    canvas.setFont(SANS, 8)
+    label = f"Certificate No. {number}" + (f" (version {version})" if version > 1 else "")
+    canvas.drawString(inset, top, label)
+    canvas.drawRightString(PAGE_WIDTH - inset, top, f"Issued {long_date(snapshot['issue_date'])}")
+
+
+def _footer(canvas: Canvas, snapshot: dict[str, Any]) -> float:
+    """Signature (left), QR and verification link (right).
+    Returns the top of the footer, the lower limit for the approvals."""
+    base = MARGIN + 34
+    left = MARGIN + 40
+    signatory = snapshot["signatory"]
+    canvas.setStrokeColor(INK)
+    canvas.setLineWidth(0.6)
+    canvas.line(left, base + 30, left + 190, base + 30)
+    canvas.setFillColor(INK)
+    canvas.setFont(SERIF_BOLD, 10)
+    canvas.drawString(left, base + 17, signatory["name"])
+    canvas.setFillColor(MUTED)
+    canvas.setFont(SANS, 8)
+    for index, line in enumerate(simpleSplit(signatory["title"], SANS, 8, 200)[:2]):
+        canvas.drawString(left, base + 6 - index * 10, line)
+
+    qr_size = 64
+    right = PAGE_WIDTH - MARGIN - 40
+    widget = QrCodeWidget(snapshot["verification_url"], barLevel="M")
+    x1, y1, x2, y2 = widget.getBounds()
+    drawing = Drawing(
+        qr_size, qr_size, transform=[qr_size / (x2 - x1), 0, 0, qr_size / (y2 - y1), 0, 0]
+    )
+    drawing.add(widget)
+    renderPDF.draw(drawing, canvas, right - qr_size, base - 8)
+    url = snapshot["verification_url"]
+    url_size = _fit(url, SANS, 7.5, 300, 4.5)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(SANS, 7.5)
+    canvas.drawRightString(right - qr_size - 6, base + 30, "Verify this certificate at")
+    canvas.setFont(SANS, url_size)
+    canvas.drawRightString(right - qr_size - 6, base + 20, url)
+    canvas.setFont(SANS, 7.5)
+    canvas.drawRightString(
+        right - qr_size - 6, base + 10, f"Verification code {snapshot['verification_code']}"
+    )
+    return base + qr_size + 4
+
+
+def _fix_creation_date(canvas: Canvas, issued_at: str) -> None:
+    """Stamp the document with the issue moment instead of "now", so renders are identical."""
+    stamp = canvas._doc._timeStamp  # reportlab's only hook for the document dates
+    seconds = int(dt.datetime.fromisoformat(issued_at).timestamp())
+    stamp.t = seconds
+    stamp.lt = dt.datetime.fromtimestamp(seconds, dt.UTC).timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+
+
+def render_certificate(snapshot: dict[str, Any]) -> bytes:
+    _register_fonts()
+    buffer = io.BytesIO()
+    # invariant=1 fixes the document id and dates reportlab would otherwise take from the clock.
+    canvas = Canvas(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=SANS,
+    )
+    _fix_creation_date(canvas, snapshot["issued_at"])
+    title = f"Certificate {snapshot['number']}: {snapshot['event']['title']}"
+    canvas.setTitle(title)
+    canvas.setAuthor(snapshot["provider_name"])
+    canvas.setSubject(f"{snapshot['ce_hours']} CE hours awarded to {snapshot['holder_name']}")
+    canvas.setCreator("FullCredit")
+    canvas.setKeywords(f"CE certificate, {snapshot['number']}, {snapshot['verification_code']}")
+
+    canvas.setFillColor(Color(0.99, 0.98, 0.955))
+    canvas.rect(0, 0, PAGE_WIDTH, PAGE_HEIGHT, stroke=0, fill=1)
+    _frame(canvas)
+    _corners(canvas, snapshot)
+    y = _header(canvas, snapshot)
+    y = _holder(canvas, snapshot, y)
+    y = _event_block(canvas, snapshot, y)
+    y = _credit(canvas, snapshot, y)
+    footer_top = _footer(canvas, snapshot)
+    _approvals(canvas, snapshot, y - 4, footer_top)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -1,0 +1,106 @@
+"""The frozen content of a certificate, built once at issuance.
+
+Everything the PDF, the wallet and the verification page show comes from this plain dict, so
+a certificate reads the same years later whatever happened to the account or the event since.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+
+from evaluations.models import Evaluation
+from events.models import Event, EventApproval, format_hours
+
+SCHEMA_VERSION = 1
+
+
+def holder_name(evaluation: Evaluation) -> str:
+    # Rule 7: the account's legal name at the moment of issuance; the registration's copy only
+    # when the account no longer has one.
+    user = evaluation.registration.user
+    return (user.legal_name if user is not None else "") or evaluation.registration.name
+
+
+def _license(evaluation: Evaluation) -> dict[str, str] | None:
+    license = evaluation.assigned_license
+    if license is None:
+        return None
+    return {
+        "type": license.license_type.label,
+        "type_name": license.license_type.name,
+        "state": license.license_type.state,
+        "number": license.number,
+    }
+
+
+def _event(event: Event) -> dict[str, str]:
+    return {
+        "title": event.title,
+        "start": event.start.astimezone(dt.UTC).isoformat(),
+        "end": event.end.astimezone(dt.UTC).isoformat(),
+        "time_zone": event.time_zone,
+        "format": event.get_format_display(),
+    }
+
+
+def _presenters(event: Event) -> list[dict[str, str]]:
+    rows = event.event_presenters.select_related("presenter").order_by("position", "pk")
+    return [{"name": r.presenter.name, "credentials": r.presenter.credentials} for r in rows]
+
+
+def _body_statement(row: EventApproval) -> str:
+    # The body's template, filled as event drafting fills it, for events saved without one.
+    return row.body.statement.replace("{provider}", settings.PROVIDER_NAME).replace(
+        "{number}", row.approval_number or "—"
+    )
+
+
+def _approvals(event: Event) -> list[dict[str, str]]:
+    # Only approvals the event holds: a "not approved" row is a promotional disclaimer, never
+    # something to print on a certificate.
+    rows = event.approvals.filter(approved=True).select_related("body").order_by("body__code")
+    return [
+        {
+            "body_name": row.body.name,
+            "body_code": row.body.code,
+            "approval_number": row.approval_number,
+            "statement": row.statement or _body_statement(row),
+        }
+        for row in rows
+    ]
+
+
+def build_snapshot(
+    evaluation: Evaluation, *, number: str, version: int, code: str, issued_at: dt.datetime
+) -> dict[str, Any]:
+    event = evaluation.event
+    user = evaluation.registration.user
+    zone = zoneinfo.ZoneInfo(user.time_zone if user is not None else event.time_zone)
+    return {
+        "schema": SCHEMA_VERSION,
+        "number": number,
+        "version": version,
+        "verification_code": code,
+        "verification_url": settings.SITE_URL + reverse("certificates:verify", args=[code]),
+        "holder_name": holder_name(evaluation),
+        "license": _license(evaluation),
+        "event": _event(event),
+        "program": {"code": event.program.code, "title": event.program.title},
+        "presenters": _presenters(event),
+        # Rule 2: credit is the advertised credit in full.
+        "ce_hours": format_hours(event.advertised_hours),
+        "categories": [c.name for c in event.categories.order_by("position", "name")],
+        "approvals": _approvals(event),
+        "provider_name": settings.PROVIDER_NAME,
+        "signatory": {
+            "name": settings.CERTIFICATE_SIGNATORY_NAME,
+            "title": settings.CERTIFICATE_SIGNATORY_TITLE,
+        },
+        "issued_at": issued_at.astimezone(dt.UTC).isoformat(),
+        "issue_date": issued_at.astimezone(zone).date().isoformat(),
+    }

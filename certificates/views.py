@@ -1,0 +1,97 @@
+"""The attendee's certificates (CE Wallet → Certificates) and the public verification pages.
+
+A certificate in the wallet is personal: someone else's number answers 404, exactly like a
+number that does not exist. Verification needs no login; the unguessable code is the key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from certificates.formatting import event_when, long_date
+from certificates.models import Certificate
+from certificates.pdf import render_certificate
+from certificates.verification import public_record
+
+
+def _own(request: HttpRequest, number: str) -> Certificate:
+    # The newest version: a corrected certificate keeps its number.
+    certificate = (
+        Certificate.objects.filter(number=number, user=request.user).order_by("-version").first()
+    )
+    if certificate is None:
+        raise Http404("No such certificate in your wallet.")
+    return certificate
+
+
+@login_required
+@require_GET
+def certificate_list(request: HttpRequest) -> HttpResponse:
+    certificates = Certificate.objects.filter(user=request.user).exclude(
+        status=Certificate.SUPERSEDED
+    )
+    rows = [
+        (c, event_when(c.snapshot["event"]), long_date(c.snapshot["issue_date"]))
+        for c in certificates.order_by("-issued_at", "-pk")
+    ]
+    return render(request, "certificates/list.html", {"rows": rows})
+
+
+@login_required
+@require_GET
+def certificate_detail(request: HttpRequest, number: str) -> HttpResponse:
+    certificate = _own(request, number)
+    return render(
+        request,
+        "certificates/detail.html",
+        {"certificate": certificate, "record": public_record(certificate)},
+    )
+
+
+@login_required
+@require_GET
+def certificate_pdf(request: HttpRequest, number: str) -> HttpResponse:
+    certificate = _own(request, number)
+    content = render_certificate(certificate.snapshot)
+    # Rendering is deterministic, so the hash of the bytes is a stable validator.
+    etag = f'"{hashlib.sha256(content).hexdigest()}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{certificate.number}.pdf"'
+    response["ETag"] = etag
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _by_code(code: str) -> Certificate | None:
+    return Certificate.objects.filter(verification_code=code).first()
+
+
+@require_GET
+def verify(request: HttpRequest, code: str) -> HttpResponse:
+    certificate = _by_code(code)
+    if certificate is None:
+        return render(request, "certificates/verify_unknown.html", {"code": code}, status=404)
+    return render(
+        request,
+        "certificates/verify.html",
+        {"certificate": certificate, "record": public_record(certificate)},
+    )
+
+
+@require_GET
+def verify_json(request: HttpRequest, code: str) -> JsonResponse:
+    certificate = _by_code(code)
+    if certificate is None:
+        return JsonResponse(
+            {"error": "unknown_code", "message": "This code is not a FullCredit certificate."},
+            status=404,
+        )
+    return JsonResponse(public_record(certificate), json_dumps_params={"ensure_ascii": False})
