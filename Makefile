@@ -54,7 +54,8 @@ lock:
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis
 
-## bench: performance figures (attendance import; printed, never asserted)
+## bench: performance figures (attendance import, certificate rendering; printed, never asserted)
 bench: $(STAMP)
 	@if pg_isready -h 127.0.0.1 -p 5432 -q; then $(BIN)/python -m bench.attendance; \
 	else echo "PostgreSQL is not running: SQLite only."; $(BIN)/python -m bench.attendance --no-postgres; fi
+	$(BIN)/python -m bench.certificates

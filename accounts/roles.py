@@ -33,6 +33,7 @@ CLINICAL_STAFF_PERMISSIONS = [
     "evaluations.manage_evaluations",
     "evaluations.view_evaluation",
     "evaluations.view_answer",
+    "certificates.manage_certificates",
 ]
 
 

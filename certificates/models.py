@@ -86,3 +86,56 @@ class Certificate(models.Model):
     def current_version(self) -> Certificate:
         """The newest version of this certificate (itself, unless it was corrected)."""
         return Certificate.objects.filter(number=self.number).order_by("-version").first() or self
+
+
+class NameCorrectionRequest(models.Model):
+    """An attendee's request to correct the name printed on a certificate; staff decide.
+
+    Approval re-issues the certificate as a new version; the request keeps pointing at the
+    version it asked to correct.
+    """
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    DECLINED = "declined"
+    STATUS_CHOICES = [(PENDING, "Pending"), (APPROVED, "Approved"), (DECLINED, "Declined")]
+
+    certificate = models.ForeignKey(
+        Certificate, on_delete=models.PROTECT, related_name="correction_requests"
+    )
+    requested_name = models.CharField(max_length=200)
+    explanation = models.TextField()
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="certificate_correction_requests",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificate_corrections_decided",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate"],
+                condition=models.Q(status="pending"),
+                name="one_pending_correction_per_certificate",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Name correction for {self.certificate.number}: {self.requested_name}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.PENDING

@@ -13,6 +13,8 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from certificates.bulk import selection
+from certificates.bulk.forms import CertificateFilterForm
 from certificates.formatting import event_when, long_date
 from certificates.models import Certificate
 from certificates.pdf import render_certificate
@@ -32,14 +34,27 @@ def _own(request: HttpRequest, number: str) -> Certificate:
 @login_required
 @require_GET
 def certificate_list(request: HttpRequest) -> HttpResponse:
-    certificates = Certificate.objects.filter(user=request.user).exclude(
-        status=Certificate.SUPERSEDED
+    certificates = selection.listed(request.user)
+    form = CertificateFilterForm(
+        request.GET or None, choices=selection.filter_choices(certificates)
     )
+    filtered = bool(request.GET)
+    if form.is_valid():
+        certificates = selection.filter_certificates(
+            certificates,
+            license=form.cleaned_data["license"],
+            year=form.cleaned_data["year"],
+            category=form.cleaned_data["category"],
+        )
     rows = [
         (c, event_when(c.snapshot["event"]), long_date(c.snapshot["issue_date"]))
-        for c in certificates.order_by("-issued_at", "-pk")
+        for c in certificates
     ]
-    return render(request, "certificates/list.html", {"rows": rows})
+    return render(
+        request,
+        "certificates/list.html",
+        {"rows": rows, "filter_form": form, "filtered": filtered},
+    )
 
 
 @login_required

@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("attendance.urls")),
     path("", include("evaluations.urls")),
+    path("", include("certificates.bulk.urls")),
+    path("", include("certificates.corrections.urls")),
     path("", include("certificates.urls")),
     path("staff/", include((staff_patterns, "staff"))),
     path("admin/", admin.site.urls),

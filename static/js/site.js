@@ -32,6 +32,11 @@
     });
   });
 
+  // Print buttons (the page works without them: the browser's own Print does the same).
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   // On the license form, offer only the chosen state's license types.
   var form = document.querySelector("[data-license-form]");
   if (form) {

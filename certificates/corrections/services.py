@@ -1,0 +1,288 @@
+"""Name corrections and revocation: the only ways a certificate changes after issuance.
+
+A correction never edits a certificate: approval issues a new version with the same number,
+the corrected name and the original dates, and marks the old version superseded. Revocation
+marks the current version revoked. Every step is audited (who, when, why) and the holder is
+emailed about every decision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from certificates.models import Certificate, NameCorrectionRequest, new_verification_code
+from core import audit
+from core.email import send_email
+from core.errors import DomainError
+
+MANAGE_CERTIFICATES = "certificates.manage_certificates"
+MAX_NAME_LENGTH = 200
+
+
+def _clean(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def _require_staff(actor: Any) -> None:
+    if actor is None or not actor.has_perm(MANAGE_CERTIFICATES):
+        raise DomainError("not_allowed", "Only staff who manage certificates can do this.")
+
+
+def _lock(certificate: Certificate) -> Certificate:
+    return Certificate.objects.select_for_update(of=("self",)).get(pk=certificate.pk)
+
+
+def _refuse_unless_current(certificate: Certificate) -> None:
+    if certificate.status == Certificate.REVOKED:
+        raise DomainError(
+            "certificate_revoked", f"Certificate {certificate.number} has been revoked."
+        )
+    if certificate.status == Certificate.SUPERSEDED:
+        raise DomainError(
+            "certificate_superseded",
+            f"This version of certificate {certificate.number} was replaced by a newer one.",
+        )
+
+
+def pending_request(certificate: Certificate) -> NameCorrectionRequest | None:
+    return (
+        NameCorrectionRequest.objects.filter(
+            certificate__number=certificate.number, status=NameCorrectionRequest.PENDING
+        )
+        .select_related("certificate", "requested_by")
+        .first()
+    )
+
+
+def _notify(name: str, certificate: Certificate, context: dict[str, Any]) -> None:
+    if certificate.user is None:
+        return
+    snapshot = certificate.snapshot
+    send_email(
+        name,
+        [certificate.user.email],
+        {
+            "name": snapshot["holder_name"],
+            "event_title": snapshot["event"]["title"],
+            "number": certificate.number,
+            "certificate_url": settings.SITE_URL
+            + reverse("certificates:detail", args=[certificate.number]),
+            "verification_url": settings.SITE_URL + certificate.verification_path,
+            **context,
+        },
+    )
+
+
+@transaction.atomic
+def request_name_correction(
+    certificate: Certificate, *, user: Any, requested_name: str, explanation: str
+) -> NameCorrectionRequest:
+    """The holder asks staff to correct the name on their certificate (one request at a time)."""
+    certificate = _lock(certificate)
+    if user is None or certificate.user_id is None or certificate.user_id != user.pk:
+        raise DomainError("not_certificate_owner", "Only the holder can ask for a correction.")
+    _refuse_unless_current(certificate)
+    requested_name = _clean(requested_name)
+    explanation = (explanation or "").strip()
+    if not requested_name:
+        raise DomainError(
+            "correction_name_required", "Give the name as it should read.", field="requested_name"
+        )
+    if len(requested_name) > MAX_NAME_LENGTH:
+        raise DomainError(
+            "correction_name_too_long",
+            f"A name can have at most {MAX_NAME_LENGTH} characters.",
+            field="requested_name",
+        )
+    if requested_name == certificate.snapshot["holder_name"]:
+        raise DomainError(
+            "correction_name_unchanged",
+            "That is already the name on the certificate.",
+            field="requested_name",
+        )
+    if not explanation:
+        raise DomainError(
+            "correction_explanation_required",
+            "Explain why the name should change (for example, a misspelling or a legal name "
+            "change).",
+            field="explanation",
+        )
+    if pending_request(certificate) is not None:
+        raise DomainError(
+            "correction_already_pending",
+            "A correction request for this certificate is already waiting for staff.",
+        )
+    correction = NameCorrectionRequest.objects.create(
+        certificate=certificate,
+        requested_name=requested_name,
+        explanation=explanation,
+        requested_by=user,
+    )
+    audit.record(
+        user,
+        "certificate.correction_requested",
+        correction,
+        reason=explanation,
+        number=certificate.number,
+        version=certificate.version,
+        current_name=certificate.snapshot["holder_name"],
+        requested_name=requested_name,
+    )
+    return correction
+
+
+def _lock_pending(correction: NameCorrectionRequest) -> NameCorrectionRequest:
+    correction = (
+        NameCorrectionRequest.objects.select_for_update(of=("self",))
+        .select_related("certificate")
+        .get(pk=correction.pk)
+    )
+    if not correction.is_pending:
+        raise DomainError(
+            "correction_not_pending",
+            f"This request was already {correction.get_status_display().lower()}.",
+        )
+    return correction
+
+
+def _decide(
+    correction: NameCorrectionRequest, status: str, actor: Any, note: str, now: dt.datetime
+) -> None:
+    correction.status = status
+    correction.decided_by = actor
+    correction.decided_at = now
+    correction.decision_note = note
+    correction.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+
+
+@transaction.atomic
+def approve_correction(
+    correction: NameCorrectionRequest, *, actor: Any, note: str = ""
+) -> Certificate:
+    """Re-issue the certificate with the corrected name: same number, next version, same dates."""
+    _require_staff(actor)
+    correction = _lock_pending(correction)
+    old = _lock(correction.certificate)
+    _refuse_unless_current(old)
+    note = (note or "").strip()
+    now = timezone.now()
+    code = new_verification_code()
+    snapshot = {
+        **old.snapshot,
+        "version": old.version + 1,
+        "verification_code": code,
+        "verification_url": settings.SITE_URL + reverse("certificates:verify", args=[code]),
+        "holder_name": correction.requested_name,
+        # The issue date and the event's dates are the original ones; only this is new.
+        "corrected_at": now.astimezone(dt.UTC).isoformat(),
+    }
+    # The old version steps aside first: one valid certificate per person and program.
+    old.status = Certificate.SUPERSEDED
+    old.save(update_fields=["status"])
+    new = Certificate.objects.create(
+        number=old.number,
+        version=old.version + 1,
+        supersedes=old,
+        verification_code=code,
+        evaluation_id=old.evaluation_id,
+        user_id=old.user_id,
+        program_id=old.program_id,
+        event_id=old.event_id,
+        issued_at=old.issued_at,
+        snapshot=snapshot,
+        # The holder hears about the correction below, never the "ready" email again.
+        ready_email_sent_at=now,
+    )
+    _decide(correction, NameCorrectionRequest.APPROVED, actor, note, now)
+    audit.record(
+        actor,
+        "certificate.correction_approved",
+        new,
+        reason=note,
+        request=correction.pk,
+        number=new.number,
+        version=new.version,
+        supersedes=old.pk,
+        old_name=old.snapshot["holder_name"],
+        new_name=correction.requested_name,
+    )
+    _notify("certificate_corrected", new, {"note": note, "version": new.version})
+    return new
+
+
+@transaction.atomic
+def decline_correction(
+    correction: NameCorrectionRequest, *, actor: Any, note: str
+) -> NameCorrectionRequest:
+    """Turn a request down; the holder is told why."""
+    _require_staff(actor)
+    note = (note or "").strip()
+    if not note:
+        raise DomainError(
+            "decision_note_required",
+            "Say why the request is declined (the attendee is told).",
+            field="note",
+        )
+    correction = _lock_pending(correction)
+    _decide(correction, NameCorrectionRequest.DECLINED, actor, note, timezone.now())
+    audit.record(
+        actor,
+        "certificate.correction_declined",
+        correction,
+        reason=note,
+        number=correction.certificate.number,
+        requested_name=correction.requested_name,
+    )
+    _notify(
+        "certificate_correction_declined",
+        correction.certificate,
+        {"note": note, "requested_name": correction.requested_name},
+    )
+    return correction
+
+
+@transaction.atomic
+def revoke_certificate(certificate: Certificate, *, actor: Any, reason: str) -> Certificate:
+    """Revoke the current version; verification shows it, and the holder is told why."""
+    _require_staff(actor)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(
+            "revocation_reason_required",
+            "Say why the certificate is revoked (the attendee is told).",
+            field="reason",
+        )
+    certificate = _lock(certificate)
+    _refuse_unless_current(certificate)
+    now = timezone.now()
+    certificate.status = Certificate.REVOKED
+    certificate.revoked_at = now
+    certificate.revoked_reason = reason
+    certificate.save(update_fields=["status", "revoked_at", "revoked_reason"])
+    audit.record(
+        actor,
+        "certificate.revoked",
+        certificate,
+        reason=reason,
+        number=certificate.number,
+        version=certificate.version,
+    )
+    # A revoked certificate cannot be corrected: a waiting request is closed with the reason.
+    waiting = pending_request(certificate)
+    if waiting is not None:
+        _decide(waiting, NameCorrectionRequest.DECLINED, actor, "Certificate revoked.", now)
+        audit.record(
+            actor,
+            "certificate.correction_declined",
+            waiting,
+            reason="Certificate revoked.",
+            number=certificate.number,
+        )
+    _notify("certificate_revoked", certificate, {"reason": reason, "revoked_at": now})
+    return certificate
