@@ -19,6 +19,7 @@ from certificates.formatting import event_when, long_date
 from certificates.models import Certificate
 from certificates.pdf import render_certificate
 from certificates.verification import public_record
+from core.ratelimit import rate_limited
 
 
 def _own(request: HttpRequest, number: str) -> Certificate:
@@ -90,6 +91,7 @@ def _by_code(code: str) -> Certificate | None:
 
 
 @require_GET
+@rate_limited("verify", setting="VERIFY_RATE_LIMIT_PER_MINUTE")
 def verify(request: HttpRequest, code: str) -> HttpResponse:
     certificate = _by_code(code)
     if certificate is None:
@@ -102,6 +104,7 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
+@rate_limited("verify", setting="VERIFY_RATE_LIMIT_PER_MINUTE")
 def verify_json(request: HttpRequest, code: str) -> JsonResponse:
     certificate = _by_code(code)
     if certificate is None:

@@ -98,6 +98,9 @@ if not 1 <= EVALUATION_DEADLINE_DAYS <= 365:
         f"EVALUATION_DEADLINE_DAYS must be between 1 and 365, not {EVALUATION_DEADLINE_DAYS}."
     )
 
+# Public certificate verification: requests per minute per client address.
+VERIFY_RATE_LIMIT_PER_MINUTE = env_int("VERIFY_RATE_LIMIT_PER_MINUTE", 60)
+
 # --- Meeting provider -----------------------------------------------------------------------
 # "simulated": the built-in webinar room, for demos and tests.
 MEETING_PROVIDER = env("MEETING_PROVIDER", "simulated")

@@ -25,3 +25,7 @@ ACCOUNT_RATE_LIMITS = False
 
 # WhiteNoise warns about a missing STATIC_ROOT on every request; the test run never collects.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Tests call the verification pages far more often than a person would; the rate-limit test
+# sets its own small limit.
+VERIFY_RATE_LIMIT_PER_MINUTE = 100_000
