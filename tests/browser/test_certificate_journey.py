@@ -2,10 +2,12 @@
 Certificates, downloads the PDF, and anyone can verify it from the printed address."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from certificates.models import Certificate
 from certificates.services import issue_certificate
@@ -16,7 +18,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def certificate(dana, attended) -> Certificate:  # noqa: F811
+def certificate(dana, attended, live_server, settings) -> Certificate:  # noqa: F811
+    # The verification address printed on the certificate points at this test server.
+    settings.SITE_URL = live_server.url
     evaluation = issue(attended, dana)
     Evaluation.objects.filter(pk=evaluation.pk).update(
         status=Evaluation.SUBMITTED,
@@ -40,9 +44,12 @@ def test_an_attendee_downloads_their_certificate_and_a_board_verifies_it(
     with page.expect_download() as download:
         page.get_by_role("link", name="Download PDF").click()
     assert download.value.suggested_filename == f"{certificate.number}.pdf"
+    text = "".join(page_.extract_text() for page_ in PdfReader(download.value.path()).pages)
+    printed = re.search(r"(http://\S+/verify/\S+/)", text).group(1)
+    assert printed.endswith(f"/verify/{certificate.verification_code}/")
 
     page.context.clear_cookies()
-    page.goto(f"/verify/{certificate.verification_code}/")
+    page.goto(printed)
     expect(page.get_by_role("heading", name="Certificate verification")).to_be_visible()
     expect(page.get_by_text("Valid.")).to_be_visible()
     expect(page.get_by_text("Ethics in Telehealth")).to_be_visible()
