@@ -1,13 +1,18 @@
 """Attendance for the demo's past events, as a Zoom meeting participants export would give it:
 one attendee in full (with a reconnect), one who left early, a no-show, and a phone call that
-only the attendee can identify."""
+only the attendee can identify. For one event the demo attendee has already submitted the
+evaluation, so a certificate is there to download and verify."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from attendance.services.importing import import_attendance
+from certificates.services import issue_certificate
+from evaluations.services.issuance import sync_event_evaluations
+from evaluations.services.submission import submit_evaluation
 from events.models import Event
+from licensing.models import CECategory
 
 HEADER = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n"
 
@@ -25,6 +30,7 @@ def _row(event: Event, name: str, email: str, start: float, end: float) -> str:
 
 
 def load() -> None:
+    load_completed()
     grief = Event.objects.filter(slug="grief-across-the-lifespan").first()
     if grief is not None and not grief.attendance_imports.exists():
         length = (grief.end - grief.start).total_seconds() / 60
@@ -44,3 +50,38 @@ def load() -> None:
         ]
         content = (HEADER + "".join(rows)).encode()
         import_attendance(boundaries, [("boundaries-participants.csv", content)])
+
+
+def _answer(question: dict) -> object:
+    if question["kind"] == "rating":
+        return 5
+    if question["kind"] == "single":
+        return question["choices"][0]
+    if question["kind"] == "multiple":
+        return question["choices"][:1]
+    return "Clear, practical and directly useful for my documentation."
+
+
+def load_completed() -> None:
+    """The demo attendee attended "Clinical Documentation" in full and submitted its evaluation."""
+    event = Event.objects.filter(slug="documentation-that-protects").first()
+    if event is None or event.attendance_imports.exists():
+        return
+    length = (event.end - event.start).total_seconds() / 60
+    rows = [_row(event, "Dana Whitfield-Núñez", "attendee@example.com", -3, length + 1)]
+    import_attendance(
+        event, [("documentation-participants.csv", (HEADER + "".join(rows)).encode())]
+    )
+    sync_event_evaluations(event)
+    registration = event.registrations.get(email="attendee@example.com")
+    evaluation = registration.evaluation
+    user = registration.user
+    submitted = submit_evaluation(
+        evaluation,
+        user=user,
+        answers={q["key"]: _answer(q) for q in evaluation.questions},
+        attested=True,
+        license=user.licenses.filter(license_type__state="CA").first(),
+        category=CECategory.objects.get(code="law_ethics"),
+    )
+    issue_certificate(submitted)

@@ -197,6 +197,17 @@ EVENTS = [
         others=(0,),
     ),
     DemoEvent(
+        "documentation-that-protects",
+        "Clinical Documentation That Protects Clients and Clinicians",
+        "What to write, what to leave out, and how records hold up in audits and court.",
+        -20,
+        90,
+        ["law_ethics"],
+        [ACE, CAMFT, APA],
+        ["okoro"],
+        dana=True,
+    ),
+    DemoEvent(
         "boundaries-and-dual-relationships",
         "Boundaries and Dual Relationships",
         "Navigating boundary crossings, small communities and social media.",
