@@ -139,3 +139,42 @@ class NameCorrectionRequest(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.PENDING
+
+
+class BrandImage(models.Model):
+    """An uploaded logo or signature, kept by content hash and never changed or deleted, so a
+    certificate issued with it renders the same years later."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    content = models.BinaryField()
+    content_type = models.CharField(max_length=40)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.content_type} {self.sha256[:12]}"
+
+
+class Branding(models.Model):
+    """What new certificates carry besides the event: the provider's logo and the signatory.
+    One row; certificates copy it into their snapshot when they are issued."""
+
+    logo = models.ForeignKey(
+        BrandImage, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signature = models.ForeignKey(
+        BrandImage, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signatory_name = models.CharField(max_length=150, blank=True)
+    signatory_title = models.CharField(max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "branding"
+
+    def __str__(self) -> str:
+        return "Certificate branding"
+
+    @classmethod
+    def current(cls) -> Branding:
+        branding, _ = cls.objects.get_or_create(pk=1)
+        return branding

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import landscape, letter
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -295,7 +296,30 @@ def _fix_creation_date(canvas: Canvas, issued_at: str) -> None:
     stamp.tzname = "UTC"
 
 
-def render_certificate(snapshot: dict[str, Any]) -> bytes:
+def _draw_image(
+    canvas: Canvas, content: bytes, x: float, y: float, box_w: float, box_h: float
+) -> None:
+    """Draw an uploaded image inside a box, keeping its proportions, anchored bottom-left."""
+    reader = ImageReader(io.BytesIO(content))
+    width, height = reader.getSize()
+    scale = min(box_w / width, box_h / height)
+    canvas.drawImage(reader, x, y, width * scale, height * scale, mask="auto")
+
+
+def _branding_images(canvas: Canvas, snapshot: dict[str, Any], images: Mapping[str, bytes]) -> None:
+    hashes = snapshot.get("images", {})
+    if (logo := images.get(hashes.get("logo", ""))) is not None:
+        # Top left, beside the provider name and clear of the title.
+        _draw_image(canvas, logo, MARGIN + 40, PAGE_HEIGHT - MARGIN - 72, 100, 36)
+    if (signature := images.get(hashes.get("signature", ""))) is not None:
+        _draw_image(canvas, signature, MARGIN + 40, MARGIN + 34 + 32, 180, 30)
+
+
+def render_certificate(
+    snapshot: dict[str, Any], images: Mapping[str, bytes] | None = None
+) -> bytes:
+    """The certificate PDF from its snapshot alone, plus the bytes of the images the snapshot
+    names by content hash (logo, signature)."""
     _register_fonts()
     buffer = io.BytesIO()
     # invariant=1 fixes the document id and dates reportlab would otherwise take from the clock.
@@ -323,6 +347,7 @@ def render_certificate(snapshot: dict[str, Any]) -> bytes:
     y = _event_block(canvas, snapshot, y)
     y = _credit(canvas, snapshot, y)
     footer_top = _footer(canvas, snapshot)
+    _branding_images(canvas, snapshot, images or {})
     _approvals(canvas, snapshot, y - 4, footer_top)
     canvas.showPage()
     canvas.save()

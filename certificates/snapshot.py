@@ -19,6 +19,24 @@ from events.models import Event, EventApproval, format_hours
 SCHEMA_VERSION = 1
 
 
+def _branding() -> dict[str, Any]:
+    """The signatory and images in force at issuance; images by content hash (see BrandImage)."""
+    from certificates.models import Branding
+
+    branding = Branding.current()
+    return {
+        "signatory": {
+            "name": branding.signatory_name or settings.CERTIFICATE_SIGNATORY_NAME,
+            "title": branding.signatory_title or settings.CERTIFICATE_SIGNATORY_TITLE,
+        },
+        "images": {
+            role: image.sha256
+            for role, image in (("logo", branding.logo), ("signature", branding.signature))
+            if image is not None
+        },
+    }
+
+
 def holder_name(evaluation: Evaluation) -> str:
     # Rule 7: the account's legal name at the moment of issuance; the registration's copy only
     # when the account no longer has one.
@@ -97,10 +115,7 @@ def build_snapshot(
         "categories": [c.name for c in event.categories.order_by("position", "name")],
         "approvals": _approvals(event),
         "provider_name": settings.PROVIDER_NAME,
-        "signatory": {
-            "name": settings.CERTIFICATE_SIGNATORY_NAME,
-            "title": settings.CERTIFICATE_SIGNATORY_TITLE,
-        },
+        **_branding(),
         "issued_at": issued_at.astimezone(dt.UTC).isoformat(),
         "issue_date": issued_at.astimezone(zone).date().isoformat(),
     }

@@ -7,8 +7,8 @@ import io
 import zipfile
 from collections.abc import Iterable
 
+from certificates.images import pdf_bytes
 from certificates.models import Certificate
-from certificates.pdf import render_certificate
 
 # ZIP cannot store dates before 1980; any fixed date keeps the archive deterministic.
 ENTRY_DATE = (1980, 1, 1, 0, 0, 0)
@@ -21,5 +21,5 @@ def zip_certificates(certificates: Iterable[Certificate]) -> bytes:
         for certificate in sorted(certificates, key=lambda c: c.number):
             info = zipfile.ZipInfo(f"{certificate.number}.pdf", date_time=ENTRY_DATE)
             info.external_attr = 0o644 << 16
-            archive.writestr(info, render_certificate(certificate.snapshot))
+            archive.writestr(info, pdf_bytes(certificate.snapshot))
     return buffer.getvalue()

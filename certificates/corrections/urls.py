@@ -1,5 +1,6 @@
 from django.urls import path
 
+from certificates import branding_views
 from certificates.corrections import views
 
 # Included by fullcredit/urls.py at the root.
@@ -11,6 +12,7 @@ urlpatterns = [
         name="request",
     ),
     path("staff/certificates/", views.staff_list, name="staff_list"),
+    path("staff/certificates/branding/", branding_views.branding_page, name="branding"),
     path("staff/certificates/<str:number>/", views.staff_detail, name="staff_detail"),
     path(
         "staff/certificates/corrections/<int:pk>/approve/",

@@ -12,8 +12,8 @@ from certificates.corrections.services import (
     request_name_correction,
     revoke_certificate,
 )
+from certificates.images import pdf_bytes
 from certificates.models import Certificate, NameCorrectionRequest
-from certificates.pdf import render_certificate
 from certificates.tests.conftest import make_event
 from core.errors import DomainError
 from core.models import AuditEntry
@@ -95,7 +95,7 @@ def test_request_approve_and_verify(certificate, dana, sam_staff, client):
     client.force_login(dana)
     pdf = client.get(f"/wallet/certificates/{certificate.number}/pdf")
     assert pdf.status_code == 200
-    assert pdf.content == render_certificate(new.snapshot)
+    assert pdf.content == pdf_bytes(new.snapshot)
     assert [m.to for m in mail.outbox] == [["dana@example.com"]]
     assert NEW_NAME in mail.outbox[0].body and certificate.number in mail.outbox[0].subject + (
         mail.outbox[0].body
