@@ -318,6 +318,13 @@ class Registration(models.Model):
     def is_active(self) -> bool:
         return self.status == self.REGISTERED
 
+    def set_join_link(self, registrant_id: str, join_url: str) -> None:
+        """Store the personal join link the meeting provider gave this registrant."""
+        self.provider_registrant_id = registrant_id
+        self.join_url = join_url
+        self.link_status = self.LINK_READY
+        self.save(update_fields=["provider_registrant_id", "join_url", "link_status"])
+
 
 class ReminderSent(models.Model):
     """A reminder that went out, so a task run twice never sends a second copy."""

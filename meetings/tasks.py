@@ -35,10 +35,7 @@ def register_with_provider(registration_id: int) -> str:
         return "skipped: already registered"
     provider = get_provider(registration.event.meeting_provider or None)
     registrant = provider.register(registration)
-    registration.provider_registrant_id = registrant.registrant_id
-    registration.join_url = registrant.join_url
-    registration.link_status = Registration.LINK_READY
-    registration.save(update_fields=["provider_registrant_id", "join_url", "link_status"])
+    registration.set_join_link(registrant.registrant_id, registrant.join_url)
     return "registered"
 
 

@@ -220,22 +220,15 @@ def _full_placement(event: Event, report: ParsedReport) -> matching.Placement:
     return matching.place(_rows_for_matching(report.rows), registrants_for(event))
 
 
-def import_attendance(
-    event: Event,
-    files: list[tuple[str, bytes]],
-    *,
-    time_zone: str = "",
-    actor: User | None = None,
+def _import(
+    event: Event, report: ParsedReport, digest: str, actor: User | None, sources: list[str]
 ) -> ImportSummary:
-    """Store the files' connections and decide again. The same files twice change nothing."""
-    zone = time_zone or event.time_zone
-    report = _parse(event, files, zone)
-    digest = _digest(files, zone)
+    """The one import path for every source: skip what was imported before, otherwise store,
+    retry pending dial-in claims, decide again and audit, all in one transaction."""
     with transaction.atomic():
         if AttendanceImport.objects.filter(event=event, content_sha256=digest).exists():
-            placement = _full_placement(event, report)
-            return _summarise(report, placement, 0, True)
-        record, summary = _store(event, report, digest, actor, [name for name, _ in files])
+            return _summarise(report, _full_placement(event, report), 0, True)
+        record, summary = _store(event, report, digest, actor, sources)
         retry_phone_claims(event)
         decide_event(event)
         audit.record(
@@ -251,6 +244,19 @@ def import_attendance(
     return summary
 
 
+def import_attendance(
+    event: Event,
+    files: list[tuple[str, bytes]],
+    *,
+    time_zone: str = "",
+    actor: User | None = None,
+) -> ImportSummary:
+    """Store the files' connections and decide again. The same files twice change nothing."""
+    zone = time_zone or event.time_zone
+    report = _parse(event, files, zone)
+    return _import(event, report, _digest(files, zone), actor, [name for name, _ in files])
+
+
 def import_simulated(event: Event, *, actor: User | None = None) -> ImportSummary:
     """Import what the simulated webinar room recorded (finished connections only)."""
     from meetings.simulated.rows import participant_rows
@@ -259,11 +265,4 @@ def import_simulated(event: Event, *, actor: User | None = None) -> ImportSummar
     report = parse_rows(rows, source="simulated room", format=SIMULATED)
     content = repr(sorted(sorted(r.items()) for r in rows)).encode()
     digest = hashlib.sha256(b"simulated" + content).hexdigest()
-    with transaction.atomic():
-        if AttendanceImport.objects.filter(event=event, content_sha256=digest).exists():
-            return _summarise(report, _full_placement(event, report), 0, True)
-        record, summary = _store(event, report, digest, actor, ["simulated room"])
-        retry_phone_claims(event)
-        decide_event(event)
-        audit.record(actor, "attendance.imported", event, import_id=record.pk, format=SIMULATED)
-    return summary
+    return _import(event, report, digest, actor, ["simulated room"])

@@ -55,10 +55,7 @@ def connect_to_provider(registration: Registration) -> None:
         registration.save(update_fields=["link_status"])
         enqueue(register_with_provider, registration.pk)
         return
-    registration.provider_registrant_id = registrant.registrant_id
-    registration.join_url = registrant.join_url
-    registration.link_status = Registration.LINK_READY
-    registration.save(update_fields=["provider_registrant_id", "join_url", "link_status"])
+    registration.set_join_link(registrant.registrant_id, registrant.join_url)
 
 
 def _activate(registration: Registration) -> None:
