@@ -101,6 +101,12 @@ if not 1 <= EVALUATION_DEADLINE_DAYS <= 365:
 # Public certificate verification: requests per minute per client address.
 VERIFY_RATE_LIMIT_PER_MINUTE = env_int("VERIFY_RATE_LIMIT_PER_MINUTE", 60)
 
+# --- JSON API ---------------------------------------------------------------------------------
+# Requests per minute for each token (or signed-in session), and per client address on the
+# public endpoints (catalog, events; verification uses VERIFY_RATE_LIMIT_PER_MINUTE).
+API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 300)
+API_PUBLIC_RATE_LIMIT_PER_MINUTE = env_int("API_PUBLIC_RATE_LIMIT_PER_MINUTE", 60)
+
 # --- Meeting provider -----------------------------------------------------------------------
 # "simulated": the built-in webinar room, for demos and tests.
 MEETING_PROVIDER = env("MEETING_PROVIDER", "simulated")
@@ -121,6 +127,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "core",
     "accounts",
     "licensing",
@@ -130,6 +137,7 @@ INSTALLED_APPS = [
     "evaluations",
     "certificates",
     "demo",
+    "api",
 ]
 
 MIDDLEWARE = [

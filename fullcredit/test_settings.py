@@ -29,3 +29,7 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # Tests call the verification pages far more often than a person would; the rate-limit test
 # sets its own small limit.
 VERIFY_RATE_LIMIT_PER_MINUTE = 100_000
+
+# The same for the JSON API's limits (the API's rate-limit tests set small ones).
+API_RATE_LIMIT_PER_MINUTE = 100_000
+API_PUBLIC_RATE_LIMIT_PER_MINUTE = 100_000

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("certificates.corrections.urls")),
     path("", include("certificates.urls")),
     path("staff/", include((staff_patterns, "staff"))),
+    path("", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

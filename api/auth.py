@@ -1,0 +1,69 @@
+"""Who is calling: a personal access token, or the site's own session (with CSRF).
+
+A request that sends an Authorization header is judged by its token alone, so a bad token is
+401 even in a browser that is also signed in. Read-only tokens may only read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from ninja.errors import AuthenticationError
+from ninja.security import HttpBearer, SessionAuth
+
+from accounts.models import User
+from api import ratelimit
+from api.tokens import find_token
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+class TokenAuth(HttpBearer):
+    def __call__(self, request: HttpRequest) -> Any:
+        if "HTTP_AUTHORIZATION" in request.META:
+            result = super().__call__(request)
+            if not result:
+                raise AuthenticationError()
+            return result
+        return None
+
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        found = find_token(token)
+        if found is None:
+            return None
+        ratelimit.limit_caller(f"token:{found.pk}")
+        if found.read_only and request.method not in SAFE_METHODS:
+            raise PermissionDenied("This token is read-only.")
+        request.user = found.user
+        request.api_token = found  # type: ignore[attr-defined]
+        return found.user
+
+
+class SiteSessionAuth(SessionAuth):
+    def __call__(self, request: HttpRequest) -> Any:
+        if "HTTP_AUTHORIZATION" in request.META:
+            return None
+        return super().__call__(request)
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> User | None:
+        user = super().authenticate(request, key)
+        if user is not None:
+            ratelimit.limit_caller(f"user:{user.pk}")
+        return user
+
+
+AUTH = [TokenAuth(), SiteSessionAuth()]
+
+
+def caller(request: HttpRequest) -> User:
+    """The authenticated person (the auth classes set request.auth)."""
+    return request.auth  # type: ignore[attr-defined,return-value]
+
+
+def require_perm(request: HttpRequest, permission: str) -> User:
+    user = caller(request)
+    if not user.has_perm("accounts.access_staff_area") or not user.has_perm(permission):
+        raise PermissionDenied("Only clinical staff with the right permission can do this.")
+    return user

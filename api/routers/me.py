@@ -1,0 +1,218 @@
+"""The caller's own profile, licenses, registrations and attendance receipts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router
+
+from api.auth import AUTH, caller
+from api.errors import errors
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
+from api.schemas.licenses import LicenseIn, LicenseOut, license_out
+from api.schemas.me import (
+    MissedOut,
+    ProfileOut,
+    ReceiptConnectionOut,
+    ReceiptOut,
+    RegisterIn,
+    RegistrationOut,
+    registration_out,
+)
+from attendance.models import Connection
+from attendance.receipt import current_decision, reason_sentence
+from core.errors import DomainError
+from events.models import Event, Registration
+from events.services import cancel_registration, register_attendee
+from licensing.forms import LicenseForm
+from licensing.models import LicenseType, UserLicense
+from licensing.services import add_license, remove_license, update_license
+
+router = Router(tags=["Me"], auth=AUTH)
+
+
+@router.get("/", response=errors(s200=ProfileOut))
+def profile(request: HttpRequest) -> ProfileOut:
+    user = caller(request)
+    return ProfileOut(
+        email=user.email,
+        legal_first_name=user.legal_first_name,
+        legal_last_name=user.legal_last_name,
+        time_zone=user.time_zone,
+        phone=user.phone,
+        is_clinical_staff=user.is_clinical_staff,
+    )
+
+
+# --- licenses ------------------------------------------------------------------------------
+
+
+def _own_license(request: HttpRequest, pk: int) -> UserLicense:
+    # Someone else's license is "not found", as on the web page.
+    return get_object_or_404(
+        UserLicense.objects.select_related("license_type__board"), pk=pk, user=caller(request)
+    )
+
+
+def _checked_license(payload: LicenseIn) -> dict[str, Any]:
+    """The values the license form accepts (the same checks as the web page)."""
+    kind = LicenseType.objects.filter(
+        state=payload.state.upper(), code__iexact=payload.license_type
+    ).first()
+    form = LicenseForm(
+        {
+            "state": payload.state.upper(),
+            "license_type": kind.pk if kind else "",
+            "number": payload.number,
+            "expires_on": payload.expires_on.isoformat() if payload.expires_on else "",
+        }
+    )
+    if kind is None:
+        raise DomainError(
+            "license_type_unknown",
+            f"There is no {payload.license_type} license in {payload.state.upper()}.",
+            field="license_type",
+        )
+    if not form.is_valid():
+        error = DomainError("validation_error", "The license is not valid.", field="license")
+        error.problems = [  # type: ignore[attr-defined]
+            DomainError("invalid", str(message), field=name)
+            for name, messages in form.errors.items()
+            for message in messages
+        ]
+        raise error
+    return {
+        "license_type": form.cleaned_data["license_type"],
+        "number": form.cleaned_data["number"],
+        "expires_on": form.cleaned_data["expires_on"],
+    }
+
+
+@router.get("/licenses", response=errors(s200=list[LicenseOut]), tags=["Licenses"])
+def list_licenses(request: HttpRequest) -> list[LicenseOut]:
+    licenses = UserLicense.objects.filter(user=caller(request)).select_related(
+        "license_type__board"
+    )
+    return [license_out(license) for license in licenses.order_by("pk")]
+
+
+@router.post("/licenses", response=errors(s201=LicenseOut), tags=["Licenses"])
+def create_license(request: HttpRequest, payload: LicenseIn) -> tuple[int, LicenseOut]:
+    license = add_license(caller(request), **_checked_license(payload))
+    return 201, license_out(license)
+
+
+@router.get("/licenses/{int:license_id}", response=errors(s200=LicenseOut), tags=["Licenses"])
+def get_license(request: HttpRequest, license_id: int) -> LicenseOut:
+    return license_out(_own_license(request, license_id))
+
+
+@router.put("/licenses/{int:license_id}", response=errors(s200=LicenseOut), tags=["Licenses"])
+def update_license_view(request: HttpRequest, license_id: int, payload: LicenseIn) -> LicenseOut:
+    license = _own_license(request, license_id)
+    return license_out(update_license(license, **_checked_license(payload)))
+
+
+@router.delete("/licenses/{int:license_id}", response=errors(s204=None), tags=["Licenses"])
+def delete_license(request: HttpRequest, license_id: int) -> tuple[int, None]:
+    remove_license(_own_license(request, license_id))
+    return 204, None
+
+
+# --- registrations and receipts ------------------------------------------------------------
+
+
+def _own_registration(request: HttpRequest, pk: int) -> Registration:
+    return get_object_or_404(
+        Registration.objects.select_related("event"), pk=pk, user=caller(request)
+    )
+
+
+@router.get("/registrations", response=errors(s200=Page[RegistrationOut]), tags=["Registrations"])
+def list_registrations(
+    request: HttpRequest,
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    cursor: str | None = Query(None, max_length=200),
+) -> dict[str, Any]:
+    registrations = (
+        Registration.objects.filter(user=caller(request))
+        .select_related("event")
+        .order_by("-event__start", "-pk")
+    )
+    page, next_cursor = paginate(registrations, limit, cursor)
+    return {"items": [registration_out(r) for r in page], "next_cursor": next_cursor}
+
+
+@router.post("/registrations", response=errors(s201=RegistrationOut), tags=["Registrations"])
+def register(request: HttpRequest, payload: RegisterIn) -> tuple[int, RegistrationOut]:
+    """Register for a published event (or join its waiting list when it is full)."""
+    event = get_object_or_404(Event.objects.published(), slug=payload.event)
+    registration = register_attendee(event, caller(request), join_waitlist=payload.join_waitlist)
+    return 201, registration_out(registration)
+
+
+@router.get(
+    "/registrations/{int:registration_id}",
+    response=errors(s200=RegistrationOut),
+    tags=["Registrations"],
+)
+def get_registration(request: HttpRequest, registration_id: int) -> RegistrationOut:
+    return registration_out(_own_registration(request, registration_id))
+
+
+@router.post(
+    "/registrations/{int:registration_id}/cancel",
+    response=errors(s200=RegistrationOut),
+    tags=["Registrations"],
+)
+def cancel(request: HttpRequest, registration_id: int) -> RegistrationOut:
+    registration = _own_registration(request, registration_id)
+    return registration_out(cancel_registration(registration, actor=caller(request)))
+
+
+@router.get(
+    "/registrations/{int:registration_id}/receipt",
+    response=errors(s200=ReceiptOut),
+    tags=["Registrations"],
+)
+def receipt(request: HttpRequest, registration_id: int) -> ReceiptOut:
+    """The attendance receipt: why the attendee did or did not earn the credit."""
+    registration = _own_registration(request, registration_id)
+    event = registration.event
+    decision = None
+    if registration.status == Registration.REGISTERED and event.has_ended():
+        decision = current_decision(registration)
+    if decision is None or event.is_cancelled:
+        raise DomainError(
+            "receipt_not_ready",
+            "There is no attendance receipt yet: it follows the attendance report after the "
+            "event ends.",
+        )
+    counted = {c["id"] for c in decision.inputs.get("connections", [])}
+    connections = Connection.objects.filter(registration=registration).order_by("join", "pk")
+    return ReceiptOut(
+        registration=registration.pk,
+        event=event.slug,
+        outcome=decision.outcome,
+        attended_seconds=decision.attended_seconds,
+        required_seconds=decision.required_seconds,
+        tolerance_seconds=decision.tolerance_seconds,
+        credited_hours=decision.credited_hours,
+        reasons=list(decision.reasons),
+        reason_texts=[reason_sentence(code) for code in decision.reasons],
+        missed=[MissedOut(start=gap["start"], end=gap["end"]) for gap in decision.missed],
+        connections=[
+            ReceiptConnectionOut(
+                join=c.join,
+                leave=c.leave,
+                counted=c.pk in counted,
+                is_phone=c.is_phone,
+                match_method=c.match_method,
+            )
+            for c in connections
+        ],
+        decision_version=decision.version,
+        decided_at=decision.created_at,
+    )
