@@ -27,4 +27,9 @@ def collect_attendance(event_id: int) -> str:
     if event.meeting_provider == "simulated":
         summary = import_simulated(event)
         return f"imported {summary.new_rows} new rows"
+    if event.meeting_provider == "zoom":
+        from meetings.tasks import pull_zoom_attendance
+
+        # That task retries by itself while Zoom's report is not ready, then alerts staff.
+        return pull_zoom_attendance.call(event.pk)
     return f"skipped: no automatic collection for {event.meeting_provider!r}"

@@ -108,10 +108,22 @@ API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 300)
 API_PUBLIC_RATE_LIMIT_PER_MINUTE = env_int("API_PUBLIC_RATE_LIMIT_PER_MINUTE", 60)
 
 # --- Meeting provider -----------------------------------------------------------------------
-# "simulated": the built-in webinar room, for demos and tests.
+# "simulated": the built-in webinar room, for demos and tests; "zoom": Zoom webinars.
 MEETING_PROVIDER = env("MEETING_PROVIDER", "simulated")
-if MEETING_PROVIDER not in {"simulated"}:
-    raise ImproperlyConfigured(f"MEETING_PROVIDER must be 'simulated', not {MEETING_PROVIDER!r}.")
+if MEETING_PROVIDER not in {"simulated", "zoom"}:
+    raise ImproperlyConfigured(
+        f"MEETING_PROVIDER must be 'simulated' or 'zoom', not {MEETING_PROVIDER!r}."
+    )
+# Zoom Server-to-Server OAuth app credentials (checked at start-up when Zoom is selected).
+ZOOM_ACCOUNT_ID = env("ZOOM_ACCOUNT_ID")
+ZOOM_CLIENT_ID = env("ZOOM_CLIENT_ID")
+ZOOM_CLIENT_SECRET = env("ZOOM_CLIENT_SECRET")
+# The app's "Secret Token" for event notifications (webhooks); without it they are refused.
+ZOOM_WEBHOOK_SECRET_TOKEN = env("ZOOM_WEBHOOK_SECRET_TOKEN")
+# The Zoom user (email or user ID) who hosts the webinars; needs a Webinar license.
+ZOOM_WEBINAR_HOST = env("ZOOM_WEBINAR_HOST", "me")
+ZOOM_API_BASE_URL = env("ZOOM_API_BASE_URL", "https://api.zoom.us/v2").rstrip("/")
+ZOOM_OAUTH_URL = env("ZOOM_OAUTH_URL", "https://zoom.us/oauth/token")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -46,3 +46,9 @@ class SimulatedConnection(models.Model):
     @property
     def left_how(self) -> str:
         return presence.left_how(self, timezone.now())
+
+
+# Zoom's models live with the rest of the Zoom code; Django finds them through this module.
+from meetings.zoom.models import ZoomPresence, ZoomReportPull, ZoomWebhookEvent  # noqa: E402
+
+__all__ = ["SimulatedConnection", "ZoomPresence", "ZoomReportPull", "ZoomWebhookEvent"]

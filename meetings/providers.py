@@ -54,6 +54,7 @@ class MeetingProvider(Protocol):
 
 PROVIDERS = {
     "simulated": "meetings.simulated.provider.SimulatedProvider",
+    "zoom": "meetings.zoom.provider.ZoomProvider",
 }
 
 

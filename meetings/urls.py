@@ -1,6 +1,8 @@
 from django.urls import path
 
 from meetings.simulated import views
+from meetings.zoom import views as zoom_views
+from meetings.zoom import webhooks
 
 app_name = "meetings"
 urlpatterns = [
@@ -12,4 +14,15 @@ urlpatterns = [
         name="heartbeat",
     ),
     path("room/<str:token>/connections/<uuid:participant>/leave/", views.leave, name="leave"),
+    path("zoom/webhook/", webhooks.receive, name="zoom_webhook"),
+    path(
+        "staff/events/<slug:slug>/attendance/zoom/pull/",
+        zoom_views.pull_reports,
+        name="zoom_pull",
+    ),
+    path(
+        "staff/events/<slug:slug>/attendance/zoom/in-room/",
+        zoom_views.live_room,
+        name="zoom_live",
+    ),
 ]

@@ -44,6 +44,7 @@ from core.permissions import permission_required
 from events.models import Event, Registration
 from events.staff.forms import aware_or_error
 from events.staff.localtime import to_wall_clock
+from meetings.zoom.views import staff_context as zoom_staff_context
 
 MANAGE_EVENTS = "events.manage_events"
 
@@ -127,6 +128,7 @@ def render_page(
         "schedule_form": schedule_form,
         "break_forms": break_forms,
         "simulated": event.meeting_provider == "simulated",
+        "zoom": zoom_staff_context(event) if event.meeting_provider == "zoom" else None,
     }
     return render(request, "attendance/staff/page.html", context)
 

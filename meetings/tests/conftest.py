@@ -53,3 +53,27 @@ def connection_urls(connection) -> tuple[str, str]:
 
 def csrf_token_in(html: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+@pytest.fixture
+def zoom(settings, monkeypatch):
+    """A fake Zoom on the loopback, with FullCredit's Zoom settings pointing at it.
+
+    The client's sleeps are recorded instead of slept, so retry waits cost no time.
+    """
+    from meetings.tests.fake_zoom import ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET, FakeZoomServer
+    from meetings.zoom import auth, client
+
+    sleeps: list[float] = []
+    monkeypatch.setattr(client, "pause", sleeps.append)
+    auth.clear_cache()
+    with FakeZoomServer() as fake:
+        settings.ZOOM_API_BASE_URL = fake.base_url
+        settings.ZOOM_OAUTH_URL = fake.oauth_url
+        settings.ZOOM_ACCOUNT_ID = ACCOUNT_ID
+        settings.ZOOM_CLIENT_ID = CLIENT_ID
+        settings.ZOOM_CLIENT_SECRET = CLIENT_SECRET
+        settings.ZOOM_WEBINAR_HOST = "me"
+        fake.sleeps = sleeps
+        yield fake
+    auth.clear_cache()

@@ -1,0 +1,1 @@
+"""Zoom as a meeting provider: the API client, webinars and registrants, reports, webhooks."""

@@ -1,0 +1,59 @@
+"""Staff actions for a Zoom event: pull the participant reports again, see who is in the room."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from core.permissions import permission_required
+from events.models import Event
+from meetings.zoom.models import ZoomPresence, ZoomReportPull
+from meetings.zoom.reports import collect
+
+MANAGE_EVENTS = "events.manage_events"
+
+
+def _zoom_event(slug: str) -> Event:
+    event = get_object_or_404(Event, slug=slug)
+    if event.meeting_provider != "zoom":
+        raise Http404("This event does not run on Zoom.")
+    return event
+
+
+def staff_context(event: Event) -> dict[str, Any]:
+    """What the staff attendance page shows about a Zoom event."""
+    presences = list(ZoomPresence.objects.filter(event=event).select_related("registration"))
+    return {
+        "pull": ZoomReportPull.objects.filter(event=event).first(),
+        "in_room": [p for p in presences if p.in_room],
+        "connections_seen": len(presences),
+    }
+
+
+@require_POST
+@permission_required(MANAGE_EVENTS)
+def pull_reports(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _zoom_event(slug)
+    if not event.provider_meeting_id:
+        messages.error(request, "This event has no Zoom webinar yet, so there is no report.")
+    else:
+        outcome = collect(event, actor=request.user)
+        pull = ZoomReportPull.objects.get(event=event)
+        if pull.status == ZoomReportPull.IMPORTED:
+            messages.success(request, f"Zoom's participant reports were imported: {pull.message}")
+        else:
+            messages.error(request, f"Nothing was imported from Zoom. {outcome}")
+    return redirect("attendance:staff_page", event.slug)
+
+
+@permission_required(MANAGE_EVENTS)
+def live_room(request: HttpRequest, slug: str) -> HttpResponse:
+    """The "in the room now" list on its own, for the page to refresh in place."""
+    event = _zoom_event(slug)
+    return render(
+        request, "meetings/zoom/in_room.html", {"event": event, "zoom": staff_context(event)}
+    )
