@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from certificates.models import Certificate, new_verification_code
+from certificates.signals import certificate_issued
 from certificates.snapshot import build_snapshot
 from core import audit
 from core.errors import DomainError
@@ -89,4 +90,5 @@ def issue_certificate(evaluation: Evaluation) -> Certificate:
     )
     certificate.save(update_fields=["number", "snapshot"])
     audit.record(None, "certificate.issued", certificate, number=certificate.number)
+    certificate_issued.send(sender=Certificate, certificate=certificate)
     return certificate

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.dispatch import Signal
+
 from core.tasks import enqueue
+
+# Sent inside the issuing transaction with `certificate`, once its number and snapshot are set:
+# the CE tracker pre-fills where its hours count.
+certificate_issued = Signal()
+# Sent inside the correcting transaction with `old` and `new` versions: what was attached to
+# the old version (the tracker's assignments) moves to the new one.
+certificate_reissued = Signal()
 
 
 def enqueue_certificate_issue(sender: Any, *, evaluation_id: int, **kwargs: Any) -> None:

@@ -148,6 +148,7 @@ INSTALLED_APPS = [
     "attendance",
     "evaluations",
     "certificates",
+    "tracker",
     "demo",
     "api",
 ]
@@ -261,6 +262,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+# Files people upload about themselves (outside CE certificates): outside MEDIA_ROOT so no
+# web server rule can ever publish them; only a view that checks the owner reads them.
+PRIVATE_ROOT = VAR_DIR / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

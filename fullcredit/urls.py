@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("settings/", include("accounts.urls")),
     path("wallet/licenses/", include("licensing.urls")),
+    path("wallet/tracker/", include("tracker.urls")),
     path("", include("events.urls")),
     path("", include("meetings.urls")),
     path("", include("attendance.urls")),

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from certificates.models import Certificate, NameCorrectionRequest, new_verification_code
+from certificates.signals import certificate_reissued
 from core import audit
 from core.email import send_email
 from core.errors import DomainError
@@ -199,6 +200,7 @@ def approve_correction(
         # The holder hears about the correction below, never the "ready" email again.
         ready_email_sent_at=now,
     )
+    certificate_reissued.send(sender=Certificate, old=old, new=new)
     _decide(correction, NameCorrectionRequest.APPROVED, actor, note, now)
     audit.record(
         actor,

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class TrackerConfig(AppConfig):
+    name = "tracker"
+    verbose_name = "CE tracker"
+
+    def ready(self) -> None:
+        from certificates.signals import certificate_issued, certificate_reissued
+        from tracker import signals
+
+        certificate_issued.connect(signals.prefill_issued, dispatch_uid="tracker_prefill")
+        certificate_reissued.connect(signals.carry_over, dispatch_uid="tracker_carry_over")

@@ -1,0 +1,144 @@
+"""Forms of the CE tracker: the outside-credit record and the hours grid of an assignment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.http import QueryDict
+
+from core.errors import DomainError
+from licensing.models import ApprovalBody, CECategory, UserLicense
+from tracker.models import CreditAssignment, OutsideCredit
+from tracker.services.assignments import Row, field_name, parse_hours
+
+
+class OutsideCreditForm(forms.ModelForm):
+    file = forms.FileField(
+        label="Certificate file",
+        required=False,
+        help_text="PDF, PNG or JPEG, at most 10 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
+    )
+
+    class Meta:
+        model = OutsideCredit
+        fields = [
+            "title",
+            "provider",
+            "approval_body",
+            "approval_body_other",
+            "completed_on",
+            "hours",
+            "format",
+            "categories",
+        ]
+        widgets = {
+            "completed_on": forms.DateInput(attrs={"type": "date"}),
+            "categories": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "approval_body_other": "Only if the body is not in the list above.",
+            "hours": "As printed on the certificate.",
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["approval_body"].queryset = ApprovalBody.objects.order_by("name")
+        self.fields["approval_body"].empty_label = "Choose…"
+        self.fields["categories"].queryset = CECategory.objects.all()
+        self.fields["hours"].widget.attrs.update({"min": "0.01", "step": "0.01"})
+        if self.instance.pk:
+            self.fields["file"].help_text = (
+                f"Leave empty to keep {self.instance.original_filename}. "
+                + self.fields["file"].help_text
+            )
+
+    def clean_hours(self) -> Decimal:
+        hours = self.cleaned_data["hours"]
+        if hours is not None and hours <= 0:
+            raise forms.ValidationError("Hours must be more than 0.")
+        return hours
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if (
+            not cleaned.get("approval_body")
+            and not (cleaned.get("approval_body_other") or "").strip()
+        ):
+            self.add_error(
+                "approval_body", "Choose the body that approved it, or name it in the next box."
+            )
+        return cleaned
+
+
+@dataclass
+class Cell:
+    name: str
+    category: CECategory | None
+    value: str
+    error: str = ""
+
+
+@dataclass
+class LicenseRow:
+    license: UserLicense
+    cells: list[Cell]
+    error: str = ""
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def error_id(self) -> str:
+        return f"license-{self.license.pk}-error"
+
+
+def grid(
+    licenses: list[UserLicense],
+    categories: list[CECategory],
+    current: list[CreditAssignment] | list[Row],
+    data: QueryDict | None = None,
+) -> list[LicenseRow]:
+    """One row per license, one hours box for general hours and per allowed category; filled
+    from the submitted data, or else from the current (or suggested) assignment."""
+    values: dict[str, str] = {}
+    for item in current:
+        if isinstance(item, CreditAssignment):
+            license, category, hours = item.user_license, item.category, item.hours
+        else:
+            license, category, hours = item
+        values[field_name(license, category)] = f"{hours.normalize():f}"
+    rows = []
+    for license in licenses:
+        cells = []
+        for category in [None, *categories]:
+            name = field_name(license, category)
+            value = data.get(name, "") if data is not None else values.get(name, "")
+            cells.append(Cell(name, category, value))
+        rows.append(LicenseRow(license, cells))
+    return rows
+
+
+def read_grid(rows: list[LicenseRow]) -> list[Row]:
+    """The (license, category, hours) rows typed in; raises DomainError on a non-number."""
+    found: list[Row] = []
+    for row in rows:
+        for cell in row.cells:
+            hours = parse_hours(cell.value, field=cell.name)
+            if hours is not None:
+                found.append((row.license, cell.category, hours))
+    return found
+
+
+def attach_error(rows: list[LicenseRow], error: DomainError) -> bool:
+    """Show a refusal next to the box (or license) it is about; False when it is about none."""
+    for row in rows:
+        if error.field == f"license-{row.license.pk}":
+            row.error = error.message
+            return True
+        for cell in row.cells:
+            if cell.name == error.field:
+                cell.error = error.message
+                return True
+    return False

@@ -1,0 +1,266 @@
+"""Where a credit's hours count: the one write path for assignments (design habit 1).
+
+A person splits each certificate's (or outside credit's) hours across their licenses and the
+categories the activity carries. Per license the parts never add up to more than the credit's
+hours; the same hours may count for two licenses, because each board judges them on its own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from certificates.models import Certificate
+from core.errors import DomainError
+from events.license_fit import accepted_bodies_by_license, fit
+from events.models import EventApproval
+from licensing.models import CECategory, UserLicense
+from tracker.models import CreditAssignment, OutsideCredit, ReviewedCertificate
+
+Row = tuple[UserLicense, CECategory | None, Decimal]
+CENT = Decimal("0.01")
+
+
+def field_name(license: UserLicense, category: CECategory | None) -> str:
+    """The form input of one (license, category) cell; errors point at it."""
+    return f"hours-{license.pk}-{category.pk if category else 'general'}"
+
+
+def certificate_hours(certificate: Certificate) -> Decimal:
+    """The credit a certificate awards, as printed on it (its snapshot)."""
+    return Decimal(str(certificate.snapshot.get("ce_hours") or 0))
+
+
+def certificate_categories(certificate: Certificate) -> list[CECategory]:
+    """The categories the event was approved for, as printed on the certificate.
+
+    The snapshot keeps category names (what the certificate shows), so they are matched by name.
+    """
+    names = certificate.snapshot.get("categories") or []
+    found = {c.name: c for c in CECategory.objects.filter(name__in=names)}
+    return [found[name] for name in names if name in found]
+
+
+def parse_hours(text: str, *, field: str) -> Decimal | None:
+    """Hours typed into a form: blank is nothing; anything else must be a number."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise DomainError(
+            "hours_not_a_number", "Enter hours as a number, such as 1.5.", field=field
+        ) from None
+    if not value.is_finite():
+        raise DomainError(
+            "hours_not_a_number", "Enter hours as a number, such as 1.5.", field=field
+        )
+    return value
+
+
+def _check_rows(
+    rows: Sequence[Row],
+    *,
+    user: Any,
+    hours: Decimal,
+    allowed: Iterable[CECategory],
+    allowed_text: str,
+) -> None:
+    allowed_ids = {c.pk for c in allowed}
+    seen: set[tuple[int, int | None]] = set()
+    per_license: dict[int, Decimal] = defaultdict(Decimal)
+    licenses: dict[int, UserLicense] = {}
+    for license, category, amount in rows:
+        name = field_name(license, category)
+        if license.user_id != user.pk:
+            raise DomainError(
+                "license_not_yours", "You can assign hours only to your own licenses.", field=name
+            )
+        if category is not None and category.pk not in allowed_ids:
+            raise DomainError(
+                "category_not_approved",
+                f"“{category.name}” is not a category of this credit ({allowed_text}).",
+                field=name,
+            )
+        key = (license.pk, category.pk if category else None)
+        if key in seen:
+            raise DomainError(
+                "duplicate_assignment", "Each category appears once per license.", field=name
+            )
+        seen.add(key)
+        if amount <= 0:
+            raise DomainError(
+                "hours_not_positive",
+                "Hours must be more than 0 (leave the box empty to count nothing).",
+                field=name,
+            )
+        if amount != amount.quantize(CENT):
+            raise DomainError(
+                "hours_too_precise", "Use at most two decimals, such as 1.25.", field=name
+            )
+        per_license[license.pk] += amount
+        licenses[license.pk] = license
+    for pk, total in per_license.items():
+        if total > hours:
+            raise DomainError(
+                "hours_exceed_credit",
+                f"For your {licenses[pk].license_type.label} you assigned {total.normalize():f} "
+                f"hours, but this credit is worth {hours.normalize():f}.",
+                field=f"license-{pk}",
+            )
+
+
+def _describe(categories: Sequence[CECategory]) -> str:
+    if not categories:
+        return "it carries no category, so its hours are general hours"
+    return "its categories: " + ", ".join(c.name for c in categories)
+
+
+@transaction.atomic
+def assign_certificate(certificate: Certificate, user: Any, rows: Sequence[Row]) -> None:
+    """Replace where this certificate's hours count with `rows`; an empty list counts it
+    nowhere (and the automatic pre-fill never brings it back)."""
+    certificate = Certificate.objects.select_for_update(of=("self",)).get(pk=certificate.pk)
+    if certificate.user_id is None or certificate.user_id != user.pk:
+        raise DomainError("certificate_not_yours", "This certificate is not in your wallet.")
+    if not certificate.is_valid:
+        raise DomainError(
+            "certificate_not_valid",
+            f"Certificate {certificate.number} is {certificate.get_status_display().lower()}; "
+            "its hours cannot count.",
+        )
+    allowed = certificate_categories(certificate)
+    _check_rows(
+        rows,
+        user=user,
+        hours=certificate_hours(certificate),
+        allowed=allowed,
+        allowed_text=_describe(allowed),
+    )
+    CreditAssignment.objects.filter(certificate=certificate).delete()
+    CreditAssignment.objects.bulk_create(
+        CreditAssignment(user_license=license, certificate=certificate, category=cat, hours=hours)
+        for license, cat, hours in rows
+    )
+    ReviewedCertificate.objects.update_or_create(user=user, number=certificate.number)
+
+
+@transaction.atomic
+def assign_outside_credit(credit: OutsideCredit, user: Any, rows: Sequence[Row]) -> None:
+    """Replace where an outside credit's hours count with `rows`."""
+    credit = OutsideCredit.objects.select_for_update().get(pk=credit.pk)
+    if credit.user_id != user.pk:
+        raise DomainError("outside_credit_not_yours", "This record is not yours.")
+    allowed = list(credit.categories.all())
+    _check_rows(
+        rows, user=user, hours=credit.hours, allowed=allowed, allowed_text=_describe(allowed)
+    )
+    CreditAssignment.objects.filter(outside_credit=credit).delete()
+    CreditAssignment.objects.bulk_create(
+        CreditAssignment(user_license=license, outside_credit=credit, category=cat, hours=hours)
+        for license, cat, hours in rows
+    )
+
+
+def drop_invalid_outside_assignments(credit: OutsideCredit) -> int:
+    """After an edit: remove assignments the record no longer supports (a category it lost, or
+    more hours for a license than it is now worth). Returns how many were removed."""
+    allowed = {c.pk for c in credit.categories.all()}
+    assignments = list(credit.assignments.all())
+    stale = [
+        a.pk for a in assignments if a.category_id is not None and a.category_id not in allowed
+    ]
+    totals: dict[int, Decimal] = defaultdict(Decimal)
+    for a in assignments:
+        if a.pk not in stale:
+            totals[a.user_license_id] += a.hours
+    over = {pk for pk, total in totals.items() if total > credit.hours}
+    stale += [a.pk for a in assignments if a.user_license_id in over and a.pk not in stale]
+    CreditAssignment.objects.filter(pk__in=stale).delete()
+    return len(stale)
+
+
+def _default_category(certificate: Certificate, allowed: list[CECategory]) -> CECategory | None:
+    chosen = certificate.evaluation.assigned_category
+    if chosen is not None and chosen.pk in {c.pk for c in allowed}:
+        return chosen
+    return allowed[0] if len(allowed) == 1 else None
+
+
+def _default_licenses(certificate: Certificate) -> list[UserLicense]:
+    licenses = list(
+        UserLicense.objects.filter(user_id=certificate.user_id)
+        .select_related("license_type")
+        .prefetch_related("license_type__accepted_bodies")
+    )
+    chosen = certificate.evaluation.assigned_license_id
+    if chosen is not None:
+        return [license for license in licenses if license.pk == chosen]
+    event = (
+        type(certificate.event)
+        .objects.prefetch_related(
+            Prefetch("approvals", EventApproval.objects.select_related("body")),
+            "approvals__professions",
+        )
+        .get(pk=certificate.event_id)
+    )
+    bodies = accepted_bodies_by_license(licenses)
+    return [license for license in licenses if fit(event, license, bodies[license.pk]).counts]
+
+
+def suggested_rows(certificate: Certificate) -> list[Row]:
+    """Where the hours most likely count: the license and category chosen in the evaluation,
+    else every license whose board accepts one of the event's approvals, in the event's only
+    category (or as general hours when it has several)."""
+    allowed = certificate_categories(certificate)
+    category = _default_category(certificate, allowed)
+    hours = certificate_hours(certificate)
+    if hours <= 0:
+        return []
+    return [(license, category, hours) for license in _default_licenses(certificate)]
+
+
+@transaction.atomic
+def prefill(certificate: Certificate) -> bool:
+    """Store the suggested assignment for a valid certificate nobody has assigned yet.
+
+    Never touches a certificate that has assignments or that its holder already reviewed
+    (including one they deliberately cleared). Returns whether anything was created.
+    """
+    if not certificate.is_valid or certificate.user_id is None:
+        return False
+    if CreditAssignment.objects.filter(certificate=certificate).exists():
+        return False
+    if ReviewedCertificate.objects.filter(
+        user_id=certificate.user_id, number=certificate.number
+    ).exists():
+        return False
+    rows = suggested_rows(certificate)
+    CreditAssignment.objects.bulk_create(
+        CreditAssignment(user_license=license, certificate=certificate, category=cat, hours=hours)
+        for license, cat, hours in rows
+    )
+    return bool(rows)
+
+
+def prefill_unassigned(user: Any) -> int:
+    """The lazy pre-fill when the tracker opens: certificates issued before the person added
+    their licenses (or before the tracker existed) get their suggested assignment."""
+    reviewed = ReviewedCertificate.objects.filter(user=user).values("number")
+    waiting = (
+        Certificate.objects.filter(user=user, status=Certificate.VALID, credit_assignments=None)
+        .exclude(number__in=reviewed)
+        .select_related("evaluation", "event")
+    )
+    return sum(prefill(certificate) for certificate in waiting)
+
+
+def carry_over(old: Certificate, new: Certificate) -> int:
+    """A corrected certificate keeps the assignments of the version it replaces."""
+    return CreditAssignment.objects.filter(certificate=old).update(certificate=new)

@@ -1,0 +1,34 @@
+"""Private file storage: a folder outside MEDIA_ROOT that has no URL.
+
+The location is read from settings on every use (not frozen at import), so a test can point
+it at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+
+
+class PrivateStorage(FileSystemStorage):
+    @property
+    def base_location(self) -> str:  # type: ignore[override]
+        return str(settings.PRIVATE_ROOT)
+
+    @property
+    def location(self) -> str:  # type: ignore[override]
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self) -> None:  # type: ignore[override]
+        # No URL at all: `url()` raises, so a template can never link to a private file.
+        return None
+
+
+_storage = PrivateStorage()
+
+
+def private_storage() -> PrivateStorage:
+    return _storage
