@@ -159,6 +159,15 @@ def _load_rules(data: Any, path: Path, summary: LoadSummary) -> dict[str, Requir
             )
         as_of = str(_jsonable(entry.get("as_of", "")))
         date_match = ISO_DATE.match(as_of)
+        kept = RequirementRule.objects.filter(rule_id=rule_id, edited_in_admin=True).first()
+        if kept is not None:
+            # Staff corrected this rule in the admin; their version stands until they clear
+            # the flag.
+            seen[rule_id] = kept
+            _count(tally, "unchanged")
+            continue
+        value = entry.get("value")
+        effective_from = value.get("effective_from") if isinstance(value, dict) else None
         seen[rule_id] = _save(
             tally,
             RequirementRule,
@@ -175,9 +184,10 @@ def _load_rules(data: Any, path: Path, summary: LoadSummary) -> dict[str, Requir
                 "evidence": str(entry.get("evidence", "")),
                 "note": str(entry.get("note", "")),
                 "dataset_compiled": compiled_date,
+                "effective_from": effective_from if isinstance(effective_from, dt.date) else None,
             },
         )
-    stale = RequirementRule.objects.exclude(rule_id__in=seen)
+    stale = RequirementRule.objects.exclude(rule_id__in=seen).exclude(edited_in_admin=True)
     tally.removed = stale.count()
     stale.delete()
     return seen

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from credit.tracker.interpret import CONDITION_LABELS
 from licensing.models import LicenseType
 from licensing.states import state_name
 
@@ -27,7 +28,28 @@ class LicenseForm(forms.Form):
         label="Expiration or renewal date",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Optional. We use it to remind you which renewal cycle your hours count for.",
+        help_text="Optional. It places your current renewal cycle on the CE Tracker.",
+    )
+    issued_on = forms.DateField(
+        label="Date first licensed",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Optional. Tells the tracker whether this is your first renewal.",
+    )
+    conditions = forms.MultipleChoiceField(
+        label="Situations that add requirements",
+        required=False,
+        choices=list(CONDITION_LABELS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Some boards require extra hours, for example from supervisors.",
+    )
+    carry_in_hours = forms.DecimalField(
+        label="Hours carried over from your last cycle",
+        required=False,
+        min_value=0,
+        max_value=100,
+        decimal_places=2,
+        help_text="Only where your board allows carrying hours forward; leave empty otherwise.",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -55,6 +77,12 @@ class LicenseForm(forms.Form):
                 "dots, dashes or slashes."
             )
         return number
+
+    def clean_issued_on(self) -> dt.date | None:
+        value = self.cleaned_data.get("issued_on")
+        if value is not None and (value.year < 1950 or value > dt.date.today()):
+            raise forms.ValidationError("Enter the date you were first licensed, e.g. 2018-09-14.")
+        return value
 
     def clean_expires_on(self) -> dt.date | None:
         value = self.cleaned_data.get("expires_on")

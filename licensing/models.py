@@ -136,6 +136,18 @@ class RequirementRule(models.Model):
     evidence = models.CharField(max_length=60, blank=True)
     note = models.TextField(blank=True)
     dataset_compiled = models.DateField(null=True, blank=True)
+    effective_from = models.DateField(
+        null=True, blank=True, help_text="First renewal date this rule applies to (empty: always)."
+    )
+    effective_to = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Last renewal date this rule applies to; set it when a new version replaces it.",
+    )
+    edited_in_admin = models.BooleanField(
+        default=False,
+        help_text="Changed by staff: reloading the researched data file leaves this rule alone.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -148,6 +160,11 @@ class RequirementRule(models.Model):
     def is_verified(self) -> bool:
         return self.status == VERIFIED
 
+    def in_force_on(self, day) -> bool:
+        return (self.effective_from is None or self.effective_from <= day) and (
+            self.effective_to is None or day <= self.effective_to
+        )
+
 
 class UserLicense(models.Model):
     """A state-issued license a person holds."""
@@ -158,6 +175,24 @@ class UserLicense(models.Model):
     license_type = models.ForeignKey(LicenseType, on_delete=models.PROTECT, related_name="+")
     number = models.CharField("license number", max_length=40)
     expires_on = models.DateField("expiration or renewal date", null=True, blank=True)
+    issued_on = models.DateField(
+        "date first licensed",
+        null=True,
+        blank=True,
+        help_text="Tells whether this is your first renewal and places cycles anchored to it.",
+    )
+    conditions = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Situations that add requirements, e.g. supervising (see the tracker).",
+    )
+    carry_in_hours = models.DecimalField(
+        "hours carried over from your last cycle",
+        max_digits=5,
+        decimal_places=2,
+        default=0,
+        help_text="Only where your board allows carrying hours forward.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+from typing import Any
 
 from django.db import IntegrityError, transaction
 
@@ -24,14 +26,33 @@ def _refuse_duplicate(user: User, license_type: LicenseType, exclude_pk: int | N
         )
 
 
+def _details(
+    issued_on: dt.date | None, conditions: list[str] | None, carry_in_hours: Decimal | None
+) -> dict[str, Any]:
+    """The tracker details given (None: not given, left as they are)."""
+    given = {"issued_on": issued_on, "conditions": conditions, "carry_in_hours": carry_in_hours}
+    return {name: value for name, value in given.items() if value is not None}
+
+
 def add_license(
-    user: User, *, license_type: LicenseType, number: str, expires_on: dt.date | None
+    user: User,
+    *,
+    license_type: LicenseType,
+    number: str,
+    expires_on: dt.date | None,
+    issued_on: dt.date | None = None,
+    conditions: list[str] | None = None,
+    carry_in_hours: Decimal | None = None,
 ) -> UserLicense:
     _refuse_duplicate(user, license_type, None)
     try:
         with transaction.atomic():
             license = UserLicense.objects.create(
-                user=user, license_type=license_type, number=number, expires_on=expires_on
+                user=user,
+                license_type=license_type,
+                number=number,
+                expires_on=expires_on,
+                **_details(issued_on, conditions, carry_in_hours),
             )
             audit.record(user, "license.added", license)
     except IntegrityError as exc:  # a concurrent request added the same type first
@@ -45,13 +66,22 @@ def add_license(
 
 @transaction.atomic
 def update_license(
-    license: UserLicense, *, license_type: LicenseType, number: str, expires_on: dt.date | None
+    license: UserLicense,
+    *,
+    license_type: LicenseType,
+    number: str,
+    expires_on: dt.date | None,
+    issued_on: dt.date | None = None,
+    conditions: list[str] | None = None,
+    carry_in_hours: Decimal | None = None,
 ) -> UserLicense:
     _refuse_duplicate(license.user, license_type, license.pk)
     before = {"license_type": license.license_type.label, "number": license.number}
     license.license_type = license_type
     license.number = number
     license.expires_on = expires_on
+    for name, value in _details(issued_on, conditions, carry_in_hours).items():
+        setattr(license, name, value)
     license.save()
     audit.record(license.user, "license.updated", license, before=before)
     return license

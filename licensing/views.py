@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch, Q
@@ -42,6 +44,9 @@ def _save_license(request: HttpRequest, license: UserLicense | None) -> HttpResp
             "license_type": license.license_type_id,
             "number": license.number,
             "expires_on": license.expires_on,
+            "issued_on": license.issued_on,
+            "conditions": license.conditions,
+            "carry_in_hours": license.carry_in_hours or None,
         }
     form = LicenseForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -49,6 +54,9 @@ def _save_license(request: HttpRequest, license: UserLicense | None) -> HttpResp
             "license_type": form.cleaned_data["license_type"],
             "number": form.cleaned_data["number"],
             "expires_on": form.cleaned_data["expires_on"],
+            "issued_on": form.cleaned_data["issued_on"],
+            "conditions": form.cleaned_data["conditions"],
+            "carry_in_hours": form.cleaned_data["carry_in_hours"] or Decimal(0),
         }
         try:
             if license is None:

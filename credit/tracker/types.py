@@ -280,6 +280,7 @@ class CycleReport:
     lines: list[CreditLine]
     warnings: list[str]
     exempt: bool = False
+    cycle_basis: str = ""  # how the window was placed, in words: "your renewal date"
 
     @property
     def total(self) -> Decimal:
