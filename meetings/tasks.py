@@ -93,6 +93,10 @@ def cancel_with_provider(registration_id: int, attempt: int = 0) -> str:
         get_provider(registration.event.meeting_provider or None).cancel_registration(registration)
     except ProviderError as exc:
         return _retry_later(cancel_with_provider, registration_id, attempt, exc)
+    # The old link no longer admits anyone: registering again must fetch a new one.
+    registration.join_url = ""
+    registration.link_status = Registration.LINK_PENDING
+    registration.save(update_fields=["join_url", "link_status"])
     return "cancelled"
 
 
