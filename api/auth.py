@@ -18,9 +18,21 @@ from api import ratelimit
 from api.tokens import find_token
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+STAFF_AREA = "accounts.access_staff_area"
+
+
+def _refuse_unless_staff(user: User, staff_only: bool) -> None:
+    # Checked while authenticating, before the body is validated: a non-staff caller learns
+    # only that the endpoint is not theirs, never how a valid request would look.
+    if staff_only and not user.has_perm(STAFF_AREA):
+        raise PermissionDenied("Only clinical staff can use this endpoint.")
 
 
 class TokenAuth(HttpBearer):
+    def __init__(self, *, staff_only: bool = False) -> None:
+        super().__init__()
+        self.staff_only = staff_only
+
     def __call__(self, request: HttpRequest) -> Any:
         if "HTTP_AUTHORIZATION" in request.META:
             result = super().__call__(request)
@@ -34,6 +46,7 @@ class TokenAuth(HttpBearer):
         if found is None:
             return None
         ratelimit.limit_caller(f"token:{found.pk}")
+        _refuse_unless_staff(found.user, self.staff_only)
         if found.read_only and request.method not in SAFE_METHODS:
             raise PermissionDenied("This token is read-only.")
         request.user = found.user
@@ -42,6 +55,10 @@ class TokenAuth(HttpBearer):
 
 
 class SiteSessionAuth(SessionAuth):
+    def __init__(self, *, staff_only: bool = False) -> None:
+        super().__init__()
+        self.staff_only = staff_only
+
     def __call__(self, request: HttpRequest) -> Any:
         if "HTTP_AUTHORIZATION" in request.META:
             return None
@@ -51,10 +68,12 @@ class SiteSessionAuth(SessionAuth):
         user = super().authenticate(request, key)
         if user is not None:
             ratelimit.limit_caller(f"user:{user.pk}")
+            _refuse_unless_staff(user, self.staff_only)
         return user
 
 
 AUTH = [TokenAuth(), SiteSessionAuth()]
+STAFF_AUTH = [TokenAuth(staff_only=True), SiteSessionAuth(staff_only=True)]
 
 
 def caller(request: HttpRequest) -> User:
@@ -64,6 +83,6 @@ def caller(request: HttpRequest) -> User:
 
 def require_perm(request: HttpRequest, permission: str) -> User:
     user = caller(request)
-    if not user.has_perm("accounts.access_staff_area") or not user.has_perm(permission):
+    if not user.has_perm(STAFF_AREA) or not user.has_perm(permission):
         raise PermissionDenied("Only clinical staff with the right permission can do this.")
     return user

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from api.auth import AUTH, caller
 from api.errors import errors
@@ -99,26 +99,26 @@ def list_licenses(request: HttpRequest) -> list[LicenseOut]:
 
 
 @router.post("/licenses", response=errors(s201=LicenseOut), tags=["Licenses"])
-def create_license(request: HttpRequest, payload: LicenseIn) -> tuple[int, LicenseOut]:
+def create_license(request: HttpRequest, payload: LicenseIn) -> Status:
     license = add_license(caller(request), **_checked_license(payload))
-    return 201, license_out(license)
+    return Status(201, license_out(license))
 
 
-@router.get("/licenses/{int:license_id}", response=errors(s200=LicenseOut), tags=["Licenses"])
+@router.get("/licenses/{license_id}", response=errors(s200=LicenseOut), tags=["Licenses"])
 def get_license(request: HttpRequest, license_id: int) -> LicenseOut:
     return license_out(_own_license(request, license_id))
 
 
-@router.put("/licenses/{int:license_id}", response=errors(s200=LicenseOut), tags=["Licenses"])
+@router.put("/licenses/{license_id}", response=errors(s200=LicenseOut), tags=["Licenses"])
 def update_license_view(request: HttpRequest, license_id: int, payload: LicenseIn) -> LicenseOut:
     license = _own_license(request, license_id)
     return license_out(update_license(license, **_checked_license(payload)))
 
 
-@router.delete("/licenses/{int:license_id}", response=errors(s204=None), tags=["Licenses"])
-def delete_license(request: HttpRequest, license_id: int) -> tuple[int, None]:
+@router.delete("/licenses/{license_id}", response=errors(s204=None), tags=["Licenses"])
+def delete_license(request: HttpRequest, license_id: int) -> Status:
     remove_license(_own_license(request, license_id))
-    return 204, None
+    return Status(204, None)
 
 
 # --- registrations and receipts ------------------------------------------------------------
@@ -146,15 +146,15 @@ def list_registrations(
 
 
 @router.post("/registrations", response=errors(s201=RegistrationOut), tags=["Registrations"])
-def register(request: HttpRequest, payload: RegisterIn) -> tuple[int, RegistrationOut]:
+def register(request: HttpRequest, payload: RegisterIn) -> Status:
     """Register for a published event (or join its waiting list when it is full)."""
     event = get_object_or_404(Event.objects.published(), slug=payload.event)
     registration = register_attendee(event, caller(request), join_waitlist=payload.join_waitlist)
-    return 201, registration_out(registration)
+    return Status(201, registration_out(registration))
 
 
 @router.get(
-    "/registrations/{int:registration_id}",
+    "/registrations/{registration_id}",
     response=errors(s200=RegistrationOut),
     tags=["Registrations"],
 )
@@ -163,7 +163,7 @@ def get_registration(request: HttpRequest, registration_id: int) -> Registration
 
 
 @router.post(
-    "/registrations/{int:registration_id}/cancel",
+    "/registrations/{registration_id}/cancel",
     response=errors(s200=RegistrationOut),
     tags=["Registrations"],
 )
@@ -173,7 +173,7 @@ def cancel(request: HttpRequest, registration_id: int) -> RegistrationOut:
 
 
 @router.get(
-    "/registrations/{int:registration_id}/receipt",
+    "/registrations/{registration_id}/receipt",
     response=errors(s200=ReceiptOut),
     tags=["Registrations"],
 )

@@ -63,14 +63,14 @@ def list_evaluations(
 
 
 @router.get(
-    "/evaluations/{int:evaluation_id}", response=errors(s200=EvaluationOut), tags=["Evaluations"]
+    "/evaluations/{evaluation_id}", response=errors(s200=EvaluationOut), tags=["Evaluations"]
 )
 def get_evaluation(request: HttpRequest, evaluation_id: int) -> EvaluationOut:
     return evaluation_out(_own_evaluation(request, evaluation_id))
 
 
 @router.post(
-    "/evaluations/{int:evaluation_id}/submit",
+    "/evaluations/{evaluation_id}/submit",
     response=errors(s200=EvaluationOut),
     tags=["Evaluations"],
 )

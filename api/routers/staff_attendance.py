@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, File, Form, Router, Schema
 from ninja.files import UploadedFile
 
-from api.auth import AUTH, caller
+from api.auth import STAFF_AUTH, caller
 from api.errors import errors
 from api.routers.staff_events import MANAGE_EVENTS, staff_event
 from attendance.forms import MAX_FILES, MAX_UPLOAD_MB
@@ -22,7 +22,7 @@ from attendance.services.resolving import assign_connection, unassign_connection
 from core.errors import DomainError
 from events.models import Registration
 
-router = Router(tags=["Staff: attendance"], auth=AUTH)
+router = Router(tags=["Staff: attendance"], auth=STAFF_AUTH)
 
 
 class ImportOut(Schema):
@@ -154,7 +154,7 @@ def _connection(request: HttpRequest, slug: str, connection_id: int) -> Connecti
 
 
 @router.post(
-    "/events/{slug}/attendance/connections/{int:connection_id}/assign",
+    "/events/{slug}/attendance/connections/{connection_id}/assign",
     response=errors(s200=ConnectionOut),
 )
 def assign(
@@ -172,7 +172,7 @@ def assign(
 
 
 @router.post(
-    "/events/{slug}/attendance/connections/{int:connection_id}/unassign",
+    "/events/{slug}/attendance/connections/{connection_id}/unassign",
     response=errors(s200=ConnectionOut),
 )
 def unassign(

@@ -7,10 +7,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from accounts.models import User
-from api.auth import AUTH, require_perm
+from api.auth import STAFF_AUTH, require_perm
 from api.errors import errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from api.schemas.events import CancelIn, EventIn, EventOut, event_out, with_details
@@ -21,7 +21,7 @@ from events.services.drafting import ApprovalDraft, BreakDraft, EventDraft, Pres
 
 MANAGE_EVENTS = "events.manage_events"
 
-router = Router(tags=["Staff: events"], auth=AUTH)
+router = Router(tags=["Staff: events"], auth=STAFF_AUTH)
 
 
 def staff_event(request: HttpRequest, slug: str, permission: str = MANAGE_EVENTS) -> Event:
@@ -90,11 +90,11 @@ def list_events(
 
 
 @router.post("/events", response=errors(s201=EventOut))
-def create_event(request: HttpRequest, payload: EventIn) -> tuple[int, EventOut]:
+def create_event(request: HttpRequest, payload: EventIn) -> Status:
     """Create a draft event with its schedule, breaks, presenters, approvals and categories."""
     user: User = require_perm(request, MANAGE_EVENTS)
     event = save_event(_draft(payload), actor=user)
-    return 201, _reloaded(event)
+    return Status(201, _reloaded(event))
 
 
 @router.get("/events/{slug}", response=errors(s200=EventOut))

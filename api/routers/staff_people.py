@@ -6,11 +6,11 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from accounts.invitations import find_or_invite
 from accounts.models import User
-from api.auth import AUTH, caller
+from api.auth import STAFF_AUTH, caller
 from api.errors import errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from api.routers.staff_events import staff_event
@@ -23,7 +23,7 @@ VIEW_REGISTRATIONS = "events.view_registration"
 MANAGE_EVENTS = "events.manage_events"
 MAX_BULK = 1000
 
-router = Router(tags=["Staff: registrations"], auth=AUTH)
+router = Router(tags=["Staff: registrations"], auth=STAFF_AUTH)
 
 
 class PersonIn(Schema):
@@ -87,10 +87,10 @@ def list_registrations(
 
 
 @router.post("/events/{slug}/registrations", response=errors(s201=PersonResult))
-def register_person(request: HttpRequest, slug: str, payload: PersonIn) -> tuple[int, Any]:
+def register_person(request: HttpRequest, slug: str, payload: PersonIn) -> Status:
     """Register a person by email; without an account they get one and an invitation email."""
     event = staff_event(request, slug, MANAGE_EVENTS)
-    return 201, _register(event, payload, caller(request))
+    return Status(201, _register(event, payload, caller(request)))
 
 
 @router.post("/events/{slug}/registrations/bulk", response=errors(s200=BulkOut))

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
 
-from api.auth import AUTH, require_perm
+from api.auth import STAFF_AUTH, require_perm
 from api.errors import errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from api.routers.records import certificate_out
@@ -22,7 +22,7 @@ from evaluations.staff.results import event_results
 MANAGE_EVALUATIONS = "evaluations.manage_evaluations"
 MANAGE_CERTIFICATES = "certificates.manage_certificates"
 
-router = Router(auth=AUTH)
+router = Router(auth=STAFF_AUTH)
 
 
 class BarOut(Schema):
@@ -175,7 +175,7 @@ def list_corrections(
 
 
 @router.post(
-    "/corrections/{int:correction_id}/approve",
+    "/corrections/{correction_id}/approve",
     response=errors(s200=CertificateOut),
     tags=["Staff: certificates"],
 )

@@ -1,0 +1,140 @@
+"""The attendee's own records: profile, licenses, registrations and receipts."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.models import Registration
+from licensing.models import UserLicense
+from tests.factories import EventFactory, RegistrationFactory, UserLicenseFactory
+
+
+def test_the_profile_is_the_callers(dana_api):
+    body = dana_api.get("me/").json()
+    assert body["legal_first_name"] == "Dana"
+    assert body["time_zone"] == "America/Los_Angeles"
+    assert body["is_clinical_staff"] is False
+
+
+# --- licenses --------------------------------------------------------------------------------
+
+
+def test_licenses_are_listed_created_updated_and_deleted(dana, dana_api):
+    assert [item["license_type"] for item in dana_api.get("me/licenses").json()] == ["LCSW"]
+    created = dana_api.post(
+        "me/licenses", {"state": "NY", "license_type": "LCSW", "number": "NY-12345"}
+    )
+    assert created.status_code == 201
+    license_id = created.json()["id"]
+    assert created.json()["state"] == "NY"
+    updated = dana_api.put(
+        f"me/licenses/{license_id}",
+        {"state": "NY", "license_type": "LCSW", "number": "NY-99999", "expires_on": "2028-06-30"},
+    )
+    assert updated.status_code == 200
+    assert UserLicense.objects.get(pk=license_id).number == "NY-99999"
+    assert dana_api.delete(f"me/licenses/{license_id}").status_code == 204
+    assert not UserLicense.objects.filter(pk=license_id).exists()
+
+
+def test_an_unknown_license_type_is_422_on_the_field(dana_api):
+    response = dana_api.post("me/licenses", {"state": "CA", "license_type": "XYZ", "number": "1"})
+    assert response.status_code == 422
+    assert response.json()["code"] == "license_type_unknown"
+    assert response.json()["details"][0]["field"] == "license_type"
+
+
+def test_a_license_number_is_checked_like_the_form_does(dana_api):
+    response = dana_api.post(
+        "me/licenses", {"state": "NY", "license_type": "LCSW", "number": "<script>"}
+    )
+    assert response.status_code == 422
+    assert response.json()["details"][0]["field"] == "number"
+
+
+def test_a_second_license_of_one_type_is_refused_with_the_services_code(dana_api):
+    response = dana_api.post(
+        "me/licenses", {"state": "CA", "license_type": "LCSW", "number": "LCS777"}
+    )
+    assert response.status_code == 422
+    assert response.json()["code"] == "license_duplicate"
+
+
+def test_a_missing_field_is_422_naming_it(dana_api):
+    response = dana_api.post("me/licenses", {"state": "CA", "license_type": "LCSW"})
+    assert response.status_code == 422
+    assert response.json()["code"] == "validation_error"
+    assert response.json()["details"][0]["field"] == "number"
+
+
+def test_someone_elses_license_is_404(omar_api, dana):
+    license = UserLicense.objects.get(user=dana)
+    assert omar_api.get(f"me/licenses/{license.pk}").status_code == 404
+    assert omar_api.delete(f"me/licenses/{license.pk}").status_code == 404
+    assert UserLicense.objects.filter(pk=license.pk).exists()
+
+
+# --- registrations ---------------------------------------------------------------------------
+
+
+def test_registering_and_cancelling(dana, dana_api):
+    event = EventFactory()
+    response = dana_api.post("me/registrations", {"event": event.slug})
+    assert response.status_code == 201
+    body = response.json()
+    assert body["status"] == "registered" and body["event"] == event.slug
+    assert dana_api.get("me/registrations").json()["items"][0]["id"] == body["id"]
+    cancelled = dana_api.post(f"me/registrations/{body['id']}/cancel")
+    assert cancelled.status_code == 200
+    assert Registration.objects.get(pk=body["id"]).status == Registration.CANCELLED
+
+
+def test_registering_twice_is_a_409_conflict_with_the_services_code(dana, dana_api):
+    event = EventFactory()
+    RegistrationFactory(event=event, user=dana)
+    response = dana_api.post("me/registrations", {"event": event.slug})
+    assert response.status_code == 409
+    assert response.json()["code"] == "already_registered"
+
+
+def test_a_full_event_offers_the_waiting_list(dana_api):
+    event = EventFactory(capacity=1)
+    RegistrationFactory(event=event)
+    assert dana_api.post("me/registrations", {"event": event.slug}).json()["code"] == "event_full"
+    response = dana_api.post("me/registrations", {"event": event.slug, "join_waitlist": True})
+    assert response.json()["status"] == "waitlisted"
+
+
+def test_someone_elses_registration_is_404(omar_api, dana):
+    registration = RegistrationFactory(event=EventFactory(), user=dana)
+    assert omar_api.get(f"me/registrations/{registration.pk}").status_code == 404
+    assert omar_api.post(f"me/registrations/{registration.pk}/cancel").status_code == 404
+    registration.refresh_from_db()
+    assert registration.status == Registration.REGISTERED
+
+
+# --- receipts --------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("at_soon")
+def test_the_receipt_says_why_the_credit_was_earned(dana_api, open_evaluation):
+    registration = open_evaluation.registration
+    response = dana_api.get(f"me/registrations/{registration.pk}/receipt")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["outcome"] == "eligible"
+    assert body["credited_hours"] == "2"
+    assert body["attended_seconds"] >= body["required_seconds"] > 0
+    assert [c["counted"] for c in body["connections"]] == [True]
+
+
+def test_no_receipt_before_the_event_ends(dana, dana_api):
+    registration = RegistrationFactory(event=EventFactory(), user=dana)
+    response = dana_api.get(f"me/registrations/{registration.pk}/receipt")
+    assert response.status_code == 409
+    assert response.json()["code"] == "receipt_not_ready"
+
+
+def test_licenses_of_other_people_are_not_listed(dana_api, omar):
+    UserLicenseFactory(user=omar)
+    assert len(dana_api.get("me/licenses").json()) == 1
