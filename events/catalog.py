@@ -15,6 +15,13 @@ from events.models import Event, EventApproval, EventPresenter
 from licensing.models import ApprovalBody, CECategory, Profession, UserLicense
 
 
+class CategoriesField(forms.ModelMultipleChoiceField):
+    """One category code or several (callers passing a plain dict give a single string)."""
+
+    def clean(self, value: Any) -> Any:
+        return super().clean([value] if isinstance(value, str) else value)
+
+
 class CatalogFilters(forms.Form):
     q = forms.CharField(label="Search", required=False, max_length=100)
     date_from = forms.DateField(
@@ -23,12 +30,14 @@ class CatalogFilters(forms.Form):
     date_to = forms.DateField(
         label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    category = forms.ModelChoiceField(
-        label="CE category",
+    # Several categories are allowed (any of them matches): the CE Tracker's "Fill my gaps"
+    # asks for every category a license is still short of.
+    category = CategoriesField(
+        label="CE categories",
         queryset=CECategory.objects.all(),
         required=False,
         to_field_name="code",
-        empty_label="Any category",
+        help_text="Any of the selected; none selected means any category.",
     )
     body = forms.ModelChoiceField(
         label="Approved by",
@@ -51,9 +60,21 @@ class CatalogFilters(forms.Form):
         label="At most (hours)", required=False, min_value=0, max_digits=5, decimal_places=2
     )
     mine = forms.BooleanField(label="Counts for my licenses", required=False)
+    license = forms.TypedChoiceField(
+        label="Counts for license", required=False, coerce=int, empty_value=None
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, licenses: list[UserLicense] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if licenses:
+            self.fields["license"].choices = [("", "Any license")] + [
+                (license.pk, f"{license.license_type.label} #{license.number}")
+                for license in licenses
+            ]
+        else:
+            del self.fields["license"]
         # Only bodies that actually approve something are worth offering as a filter.
         self.fields["body"].queryset = ApprovalBody.objects.filter(
             pk__in=EventApproval.objects.filter(approved=True).values("body")
@@ -92,8 +113,14 @@ def filter_events(
         events = events.filter(start__gte=_local_midnight(day))
     if day := filters.get("date_to"):
         events = events.filter(start__lt=_local_midnight(day + dt.timedelta(days=1)))
-    if category := filters.get("category"):
-        events = events.filter(categories=category)
+    if categories := filters.get("category"):
+        events = events.filter(
+            Exists(
+                Event.categories.through.objects.filter(
+                    event=OuterRef("pk"), cecategory__in=categories
+                )
+            )
+        )
     if body := filters.get("body"):
         events = events.filter(
             Exists(EventApproval.objects.filter(event=OuterRef("pk"), body=body, approved=True))
@@ -110,4 +137,7 @@ def filter_events(
     # Without licenses on file the box is not offered; a hand-made URL should not empty the list.
     if filters.get("mine") and licenses:
         events = counting_for(events, licenses)
+    chosen = [license for license in licenses if license.pk == filters.get("license")]
+    if chosen:
+        events = counting_for(events, chosen)
     return events

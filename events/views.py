@@ -45,7 +45,7 @@ def _fits(
 
 def catalog(request: HttpRequest) -> HttpResponse:
     licenses = _viewer_licenses(request)
-    form = CatalogFilters(request.GET or None)
+    form = CatalogFilters(request.GET or None, licenses=licenses)
     events = Event.objects.published().not_ended().for_listing().order_by("start", "pk")
     if form.is_valid():
         events = filter_events(events, form.cleaned_data, licenses)

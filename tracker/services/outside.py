@@ -20,7 +20,7 @@ from tracker.services.assignments import drop_invalid_outside_assignments
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 IMAGE_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
-EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}
+EXTENSIONS = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}
 FIELDS = [
     "title",
     "provider",
@@ -83,7 +83,7 @@ def _store(credit: OutsideCredit, checked: CheckedUpload) -> None:
     credit.content_type = checked.content_type
     credit.size = checked.size
     # The stored name gets the extension of what the file really is.
-    credit.file.save(EXTENSIONS[checked.content_type], checked.upload, save=False)
+    credit.file.save(f"certificate.{EXTENSIONS[checked.content_type]}", checked.upload, save=False)
 
 
 def _apply(credit: OutsideCredit, fields: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ from certificates.services import issue_certificate
 from evaluations.defaults import ensure_default_template
 from evaluations.models import Evaluation
 from evaluations.snapshot import build_questions
+from events.models import Event, Registration
 from licensing.models import CECategory, UserLicense
 from tests.factories import EventFactory, RegistrationFactory, UserLicenseFactory
 
@@ -49,10 +50,13 @@ def make_certificate(
     license: UserLicense | None = None,
     category: str | None = None,
     title: str = "Ethics in Telehealth",
+    event: Event | None = None,
+    registration: Registration | None = None,
 ) -> Certificate:
-    """A certificate issued the real way for a webinar `user` attended `days_ago` days ago."""
+    """A certificate issued the real way for a webinar `user` attended `days_ago` days ago
+    (or for `event`, through `registration`)."""
     start = (timezone.now() - dt.timedelta(days=days_ago)).replace(second=0, microsecond=0)
-    event = EventFactory(
+    event = event or EventFactory(
         title=title,
         start=start,
         end=start + dt.timedelta(hours=3),
@@ -62,7 +66,7 @@ def make_certificate(
     )
     template = ensure_default_template()
     evaluation = Evaluation.objects.create(
-        registration=RegistrationFactory(event=event, user=user),
+        registration=registration or RegistrationFactory(event=event, user=user),
         event=event,
         template=template,
         questions=build_questions(template, event),

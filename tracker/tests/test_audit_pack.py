@@ -1,0 +1,101 @@
+"""The audit pack: one ZIP per license and cycle with the transcript, certificates, outside
+credit files and attendance receipts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from decimal import Decimal
+
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from attendance.services.deciding import decide_event
+from evaluations.tests.attendance_helpers import IMPORTED, connect, ended_event, register
+from tracker.services import outside
+from tracker.services.assignments import assign_certificate, assign_outside_credit
+from tracker.tests.conftest import make_certificate, pdf_upload
+from tracker.tests.test_outside import fields
+
+
+def attended_certificate(user):
+    """A live webinar attended in full, decided as the attendance import decides it."""
+    event = ended_event(title="Suicide Risk Assessment", categories=["law_ethics"])
+    registration = register(event, user)
+    connect(event, registration)
+    with time_machine.travel(IMPORTED, tick=False):
+        decide_event(event)
+    return make_certificate(user, event=event, registration=registration)
+
+
+def open_pack(client, license, **query) -> zipfile.ZipFile:
+    response = client.get(reverse("tracker:audit_pack", args=[license.pk]), query)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    return zipfile.ZipFile(io.BytesIO(response.content))
+
+
+def transcript_text(pack: zipfile.ZipFile) -> str:
+    reader = PdfReader(io.BytesIO(pack.read("transcript.pdf")))
+    return " ".join(page.extract_text() for page in reader.pages)
+
+
+def test_the_pack_holds_the_transcript_certificates_receipts_and_outside_files(
+    client, dana, ca_license
+):
+    ca_license.expires_on = timezone.localdate() + dt.timedelta(days=200)
+    ca_license.save()
+    certificate = attended_certificate(dana)
+    other = make_certificate(dana, title="Telehealth Law", days_ago=5)
+    record = outside.add_outside_credit(
+        dana, fields(completed_on=timezone.localdate() - dt.timedelta(days=20)), pdf_upload()
+    )
+    assign_outside_credit(record, dana, [(ca_license, None, Decimal("4"))])
+    client.force_login(dana)
+
+    pack = open_pack(client, ca_license)
+
+    names = set(pack.namelist())
+    assert names == {
+        "transcript.pdf",
+        f"certificates/{certificate.number}.pdf",
+        f"certificates/{other.number}.pdf",
+        f"attendance/{certificate.number}.html",
+        f"outside-credit/{record.completed_on.isoformat()}-Motivational-Interviewing-Basics"
+        f"-{record.pk}.pdf",
+    }
+    assert pack.read(f"certificates/{certificate.number}.pdf").startswith(b"%PDF-")
+    receipt = pack.read(f"attendance/{certificate.number}.html").decode()
+    assert "Suicide Risk Assessment" in receipt and "Attended" in receipt
+    text = transcript_text(pack)
+    assert "CE Audit Transcript" in text and "Dana Whitfield" in text
+    assert "Suicide Risk Assessment" in text and "Motivational Interviewing Basics" in text
+    assert "Rule sources" in text and "CA.BBS.law_ethics" in text
+    assert "UNVERIFIED" in text
+
+
+def test_a_rejected_credit_is_listed_with_its_reason(client, dana, ca_license):
+    ny_only = make_certificate(dana, title="New York Law Update", approvals=["NY_SED"])
+    assert ny_only.credit_assignments.count() == 0  # California does not accept NY SED
+    assign_certificate(ny_only, dana, [(ca_license, None, Decimal("3"))])
+    client.force_login(dana)
+    text = transcript_text(open_pack(client, ca_license))
+    assert "Credits not counted" in text
+    assert "New York Law Update" in text and "Why:" in text
+
+
+def test_a_previous_cycle_can_be_asked_for_by_its_last_day(client, dana, ca_license):
+    client.force_login(dana)
+    end = (timezone.localdate() - dt.timedelta(days=400)).isoformat()
+    response = client.get(reverse("tracker:audit_pack", args=[ca_license.pk]), {"cycle_end": end})
+    assert response.status_code == 200
+    assert end in response["Content-Disposition"]
+    assert (
+        client.get(
+            reverse("tracker:audit_pack", args=[ca_license.pk]), {"cycle_end": "soon"}
+        ).status_code
+        == 404
+    )
