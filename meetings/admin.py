@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
-from meetings.models import SimulatedConnection
+from meetings.models import SimulatedConnection, ZoomReportPull, ZoomWebhookEvent
 
 
 @admin.register(SimulatedConnection)
@@ -49,3 +49,30 @@ class SimulatedConnectionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records of what Zoom sent and how pulls went: evidence, never edited by hand."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(ZoomWebhookEvent)
+class ZoomWebhookEventAdmin(ReadOnlyAdmin):
+    list_display = ["event_name", "received_at", "processed_at", "outcome"]
+    list_filter = ["event_name"]
+    date_hierarchy = "received_at"
+
+
+@admin.register(ZoomReportPull)
+class ZoomReportPullAdmin(ReadOnlyAdmin):
+    list_display = ["event", "status", "attempts", "last_attempt_at", "next_attempt_at"]
+    list_filter = ["status"]
+    list_select_related = ["event"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import random
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -109,6 +110,20 @@ def _is_daily_limit(response: httpx.Response) -> bool:
     return "daily" in str(_error_body(response).get("message", "")).lower()
 
 
+_http: httpx.Client | None = None
+_http_lock = threading.Lock()
+
+
+def shared_http() -> httpx.Client:
+    """One connection pool per process (httpx clients are thread-safe), so each provider call
+    reuses Zoom's TLS connections instead of opening and leaking a pool of its own."""
+    global _http
+    with _http_lock:
+        if _http is None:
+            _http = httpx.Client(timeout=TIMEOUT)
+        return _http
+
+
 def pause(seconds: float) -> None:
     """The default sleeper; a module function so tests can replace it in one place."""
     time.sleep(seconds)
@@ -131,7 +146,7 @@ class ZoomClient:
     ) -> None:
         self.credentials = credentials or credentials_from_settings()
         self.base_url = (base_url or settings.ZOOM_API_BASE_URL).rstrip("/")
-        self.http = http or httpx.Client(timeout=TIMEOUT)
+        self.http = http or shared_http()
         self.sleep = sleep or pause
         self.jitter = jitter
         self.now = now

@@ -91,7 +91,9 @@ class ZoomReportPull(models.Model):
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     message = models.TextField(blank=True)
     instances = models.JSONField(default=list, blank=True)
-    rows_imported = models.PositiveIntegerField(default=0)
+    rows_pulled = models.PositiveIntegerField(
+        default=0, help_text="Connection rows in Zoom's reports at the last successful pull."
+    )
 
     def __str__(self) -> str:
         return f"Zoom report for {self.event}: {self.get_status_display()}"

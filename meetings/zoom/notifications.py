@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 
 from core.tasks import enqueue
@@ -41,12 +40,17 @@ def _event_for(meeting: dict[str, Any]) -> Event | None:
 
 
 def _registration(event: Event, participant: dict[str, Any]) -> Registration | None:
+    """The registrant by their personal link's registrant_id, else by email (the live view
+    only; the report import does the real matching)."""
     registrant_id = str(participant.get("registrant_id") or "")
-    address = str(participant.get("email") or "").lower()
-    if not registrant_id and not address:
-        return None
-    match = Q(provider_registrant_id=registrant_id) if registrant_id else Q(email__iexact=address)
-    return event.registrations.filter(match).first()
+    address = str(participant.get("email") or "")
+    if registrant_id:
+        found = event.registrations.filter(provider_registrant_id=registrant_id).first()
+        if found is not None:
+            return found
+    if address:
+        return event.registrations.filter(email__iexact=address).first()
+    return None
 
 
 def _presence(event: Event, meeting: dict[str, Any]) -> tuple[ZoomPresence, dict[str, Any]]:

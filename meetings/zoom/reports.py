@@ -138,7 +138,7 @@ def collect(event: Event, *, actor: User | None = None) -> str:
     else:
         pull.status = ZoomReportPull.IMPORTED
         pull.instances = [i.__dict__ for i in instances]
-        pull.rows_imported = summary.rows
+        pull.rows_pulled = summary.rows
         pull.message = (
             f"{summary.rows} rows from {len(instances)} instance(s); "
             f"{summary.new_rows} new, {summary.matched_people} registrants matched."
