@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 
 from certificates.models import Certificate
 from events.models import Event, Registration
+from tracker.models import CreditAssignment, OutsideCredit
 
 
 def load():
@@ -22,15 +23,37 @@ def test_the_demo_loads_people_events_attendance_and_a_certificate(db):
     assert certificate.snapshot["holder_name"] == "Dana Whitfield-Núñez"
 
 
-def test_loading_the_demo_again_changes_nothing(db):
+def test_the_demo_attendee_has_outside_credit_and_assigned_hours(db):
     load()
-    counts = (Event.objects.count(), Registration.objects.count(), Certificate.objects.count())
-    load()
-    assert (
+    records = OutsideCredit.objects.filter(user__email="attendee@example.com")
+    assert records.count() == 2
+    for record in records:
+        with record.file.open("rb") as handle:
+            assert handle.read(5) == b"%PDF-"
+        assert record.assignments.exists()
+    certificate = Certificate.objects.get()
+    assigned = certificate.credit_assignments.get()
+    assert (assigned.user_license.license_type.state, assigned.category.code) == (
+        "CA",
+        "law_ethics",
+    )
+
+
+def counts() -> tuple[int, ...]:
+    return (
         Event.objects.count(),
         Registration.objects.count(),
         Certificate.objects.count(),
-    ) == counts
+        OutsideCredit.objects.count(),
+        CreditAssignment.objects.count(),
+    )
+
+
+def test_loading_the_demo_again_changes_nothing(db):
+    load()
+    before = counts()
+    load()
+    assert counts() == before
 
 
 def test_the_demo_refuses_production_without_the_flag(db, settings):

@@ -17,6 +17,7 @@ from accounts.models import User
 from accounts.roles import CLINICAL_STAFF_GROUP
 from demo import attendance as demo_attendance
 from demo import events as demo_events
+from demo import tracker as demo_tracker
 from licensing.models import LicenseType, UserLicense
 
 DEMO_PASSWORD = "fullcredit-demo"
@@ -128,6 +129,7 @@ class Command(BaseCommand):
         if created:
             self.stdout.write(f"Created {created} demo events.")
         demo_attendance.load()
+        demo_tracker.load(users["attendee@example.com"])
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for person in PEOPLE:
