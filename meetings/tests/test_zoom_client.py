@@ -171,3 +171,12 @@ def test_a_uuid_starting_with_a_slash_reaches_its_report(zoom):
     assert len(instance_participants(ZoomClient(), "/ajXp112QmuoKj4854875==")) == 2
     [call] = zoom.api_requests("GET", "/v2/report/")
     assert "%252FajXp112QmuoKj4854875%253D%253D" in call.raw_path
+
+
+def test_a_wait_too_long_to_sleep_is_left_to_the_caller(zoom):
+    zoom.fail_next(429, {"code": 429, "message": "Too many requests."}, {"Retry-After": "900"})
+    now = dt.datetime(2026, 1, 15, 21, 0, tzinfo=dt.UTC)
+    with pytest.raises(ZoomRateLimited) as caught:
+        ZoomClient(now=lambda: now).get("/users/me/webinars")
+    assert caught.value.retry_at == now + dt.timedelta(minutes=15)
+    assert zoom.sleeps == []

@@ -199,3 +199,18 @@ def test_registering_again_after_cancelling_gets_a_new_working_link(
     assert registration.join_url not in ("", first_link)
     statuses = {r["status"] for r in zoom.registrants[zoom_event.provider_meeting_id].values()}
     assert statuses == {"cancelled", "approved"}
+
+
+def test_a_rate_limited_registration_comes_back_after_the_reset(zoom_event, zoom, dana):
+    from django_tasks_db.models import DBTaskResult
+
+    registration = RegistrationFactory(event=zoom_event, user=dana)
+    zoom.fail_next(
+        429,
+        {"code": 429, "message": "You have reached the maximum daily rate limit for this API."},
+        {"X-RateLimit-Type": "Daily-limit"},
+    )
+    with time_machine.travel(dt.datetime(2026, 1, 12, 22, 0, tzinfo=dt.UTC), tick=False):
+        assert register_with_provider.call(registration.pk).startswith("failed")
+    retry = DBTaskResult.objects.get(task_path__endswith="register_with_provider")
+    assert retry.run_after == dt.datetime(2026, 1, 13, tzinfo=dt.UTC)

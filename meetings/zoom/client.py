@@ -29,7 +29,7 @@ TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 MAX_ATTEMPTS = 5
 BACKOFF_BASE = 1.0  # seconds before the first retry; doubles each time
 BACKOFF_CAP = 60.0
-# A daily-limit wait up to this long is slept in place; a longer one is left to the caller.
+# A wait Zoom asks for up to this long is slept in place; a longer one is left to the caller.
 MAX_INLINE_PAUSE = 60.0
 # Listings are restarted this many times when Zoom says a page token expired (15 minutes).
 MAX_LISTING_RESTARTS = 3
@@ -47,11 +47,12 @@ class ZoomError(ProviderError):
 
 
 class ZoomRateLimited(ProviderError):
-    """Zoom's daily request limit is used up; calls can resume at `retry_at`."""
+    """Zoom asked for a pause longer than is worth sleeping through (typically the daily
+    request limit); calls can resume at `retry_at`."""
 
     def __init__(self, retry_at: dt.datetime) -> None:
         super().__init__(
-            f"Zoom's daily API limit for the account is used up until "
+            f"Zoom's API rate limit for the account is reached until "
             f"{retry_at.isoformat(timespec='minutes')}.",
             retryable=True,
         )
@@ -187,31 +188,28 @@ class ZoomClient:
                 token = self.token(stale=token.access_token)
                 renewed = True
                 continue
-            if status == 429 and _is_daily_limit(response):
-                if attempt + 1 >= MAX_ATTEMPTS:
-                    raise self._error(response, retryable=True)
-                self._pause_for_daily_limit(response)
-                attempt += 1
-                continue
             if status == 429 or status >= 500:
                 if attempt + 1 >= MAX_ATTEMPTS:
                     raise self._error(response, retryable=True)
-                wait = _retry_after(response, self.now())
-                self.sleep(wait if wait is not None else self._backoff(attempt))
+                self.sleep(self._wait(response, attempt))
                 attempt += 1
                 continue
             if status >= 300:
                 raise self._error(response, retryable=False)
             return response
 
-    def _pause_for_daily_limit(self, response: httpx.Response) -> None:
+    def _wait(self, response: httpx.Response, attempt: int) -> float:
+        """How long to wait before trying again: what Zoom asked for, else until the daily
+        limit resets, else backoff. A wait too long to sleep through is raised instead."""
         now = self.now()
         wait = _retry_after(response, now)
-        if wait is None:
+        if wait is None and response.status_code == 429 and _is_daily_limit(response):
             wait = (_next_utc_midnight(now) - now).total_seconds()
+        if wait is None:
+            return self._backoff(attempt)
         if wait > MAX_INLINE_PAUSE:
             raise ZoomRateLimited(now + dt.timedelta(seconds=wait))
-        self.sleep(wait)
+        return wait
 
     @staticmethod
     def _error(response: httpx.Response, *, retryable: bool) -> ZoomError:
