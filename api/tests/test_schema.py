@@ -122,3 +122,4 @@ def test_the_docs_page_loads_only_same_origin_assets(anonymous):
     assert "/static/ninja/swagger-ui-bundle.js" in html
     assert "cdn." not in html
     assert "/api/v1/openapi.json" in html
+    assert 'data-api-csrf="true"' in html
