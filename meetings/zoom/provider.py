@@ -21,7 +21,7 @@ AUTOMATIC_APPROVAL = 0  # settings.approval_type: registrants are approved at on
 REGISTER_ONCE = 1  # settings.registration_type: one registration for the webinar
 AGENDA_LIMIT = 2000  # Zoom refuses longer agendas
 TOPIC_LIMIT = 200
-NOT_FOUND_CODES = {3001, 3000}  # "Webinar does not exist" / "Cannot access webinar info"
+WEBINAR_DOES_NOT_EXIST = 3001
 
 
 def webinar_body(event: Event) -> dict[str, Any]:
@@ -83,7 +83,7 @@ class ZoomProvider:
             self.client.request("DELETE", f"/webinars/{_webinar_id(event)}")
         except ZoomError as exc:
             # Already deleted in Zoom (by a person, or by an earlier run of this task).
-            if exc.status != 404 and exc.code not in NOT_FOUND_CODES:
+            if exc.status != 404 and exc.code != WEBINAR_DOES_NOT_EXIST:
                 raise
         event.provider_data = {**event.provider_data, "cancelled": True}
         event.save(update_fields=["provider_data"])

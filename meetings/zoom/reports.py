@@ -28,7 +28,7 @@ from meetings.providers import ProviderError
 from meetings.zoom.client import ZoomClient, ZoomError, ZoomRateLimited, encode_uuid
 from meetings.zoom.models import ZoomReportPull
 
-# Instances that started in [start - 30 min, end + 2 h] belong to the event (reference §8).
+# Instances that started in [start - 30 min, end + 2 h] belong to the event.
 STARTED_BEFORE = dt.timedelta(minutes=30)
 STARTED_AFTER_END = dt.timedelta(hours=2)
 # Zoom says reports can take 30 minutes; after this long something else is wrong.
