@@ -12,7 +12,9 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -80,16 +82,35 @@ def _known_values(issued_certificate: Any, sam_staff: Any) -> dict[str, list[Any
     }
 
 
+@pytest.fixture
+def wsgi_app_in_the_test_transaction():
+    """The WSGI application, kept from closing the test's database connection.
+
+    Each request normally ends by closing connections left outside autocommit, which on
+    PostgreSQL would close the one holding the test's transaction; Django's test client
+    disconnects the same handlers for the same reason.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 def test_generated_requests_find_no_server_error_and_no_schema_break(
-    issued_certificate, dana, sam_staff
+    issued_certificate, dana, sam_staff, wsgi_app_in_the_test_transaction
 ):
     known = _known_values(issued_certificate, sam_staff)
     secrets = {
         "attendee": create_token(dana, name="fuzz")[1],
         "staff": create_token(sam_staff, name="fuzz")[1],
     }
-    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    schema = schemathesis.openapi.from_wsgi(
+        "/api/v1/openapi.json", wsgi_app_in_the_test_transaction
+    )
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) > 25
 
