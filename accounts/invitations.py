@@ -14,6 +14,8 @@ from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django_tasks import task
@@ -47,8 +49,10 @@ def find_or_invite(
 ) -> tuple[User, bool]:
     """The account with this email, or a new invited one (True when invited now)."""
     email = email.strip().lower()
-    if not email or "@" not in email:
-        raise DomainError("email_invalid", "Enter a valid email address.", field="email")
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise DomainError("email_invalid", "Enter a valid email address.", field="email") from None
     existing = _find(email)
     if existing is not None:
         return existing, False

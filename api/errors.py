@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -34,6 +35,18 @@ ERROR_STATUSES = (400, 401, 403, 404, 409, 422, 429)
 # Codes whose refusal means "this is not yours to see": answered like a missing object.
 NOT_FOUND_CODES = {"event_not_found", "not_yours", "not_certificate_owner", "wrong_event"}
 FORBIDDEN_CODES = {"not_allowed"}
+
+
+class FormInvalid(DomainError):
+    """A Django form's errors (the web page's own checks), one problem per message."""
+
+    def __init__(self, form: Form, message: str) -> None:
+        super().__init__("validation_error", message, field="request")
+        self.problems = [
+            DomainError("invalid", str(text), field=name)
+            for name, texts in form.errors.items()
+            for text in texts
+        ]
 
 
 class RateLimited(Exception):

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 
 from api.auth import AUTH, caller
-from api.errors import errors
+from api.errors import FormInvalid, errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from api.schemas.licenses import LicenseIn, LicenseOut, license_out
 from api.schemas.me import (
@@ -76,13 +76,7 @@ def _checked_license(payload: LicenseIn) -> dict[str, Any]:
             field="license_type",
         )
     if not form.is_valid():
-        error = DomainError("validation_error", "The license is not valid.", field="license")
-        error.problems = [  # type: ignore[attr-defined]
-            DomainError("invalid", str(message), field=name)
-            for name, messages in form.errors.items()
-            for message in messages
-        ]
-        raise error
+        raise FormInvalid(form, "The license is not valid.")
     return {
         "license_type": form.cleaned_data["license_type"],
         "number": form.cleaned_data["number"],

@@ -15,13 +15,12 @@ from ninja.errors import AuthenticationError
 
 from accounts.models import User
 from api import ratelimit
-from api.errors import errors
+from api.errors import FormInvalid, errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from api.schemas.events import EventFilters, EventOut, event_out, with_details
 from api.tokens import find_token
 from certificates.models import Certificate
 from certificates.verification import public_record
-from core.errors import DomainError
 from events.catalog import CatalogFilters, filter_events
 from events.models import Event
 from licensing.models import UserLicense
@@ -39,16 +38,6 @@ def _optional_user(request: HttpRequest) -> User | None:
     return request.user if request.user.is_authenticated else None
 
 
-def _form_problems(form: CatalogFilters) -> DomainError:
-    error = DomainError("validation_error", "The filters are not valid.", field="filters")
-    error.problems = [  # type: ignore[attr-defined]
-        DomainError("invalid", str(message), field=name)
-        for name, messages in form.errors.items()
-        for message in messages
-    ]
-    return error
-
-
 @router.get("/events", response=errors(s200=Page[EventOut]), auth=None)
 def list_events(
     request: HttpRequest,
@@ -59,10 +48,10 @@ def list_events(
     """Published events that have not ended, soonest first, with the catalog's filters."""
     ratelimit.limit_client(request)
     user = _optional_user(request)
-    data = {k: v for k, v in filters.dict().items() if v not in (None, False, "")}
+    data = {k: v for k, v in filters.model_dump().items() if v not in (None, False, "")}
     form = CatalogFilters(data)
     if not form.is_valid():
-        raise _form_problems(form)
+        raise FormInvalid(form, "The filters are not valid.")
     licenses = list(UserLicense.objects.filter(user=user)) if user is not None else []
     events = Event.objects.published().not_ended().order_by("start", "pk")
     events = with_details(filter_events(events, form.cleaned_data, licenses))

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 
 from accounts.models import User
-from api.auth import STAFF_AUTH, require_perm
+from api.auth import STAFF_AUTH, caller, require_perm
 from api.errors import errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from api.schemas.events import CancelIn, EventIn, EventOut, event_out, with_details
@@ -106,18 +106,18 @@ def get_event(request: HttpRequest, slug: str) -> EventOut:
 def update_event(request: HttpRequest, slug: str, payload: EventIn) -> EventOut:
     """Replace the event's details (a published event stays published; registrants are told)."""
     event = staff_event(request, slug)
-    event = save_event(_draft(payload), actor=request.auth, event=event)  # type: ignore[attr-defined]
+    event = save_event(_draft(payload), actor=caller(request), event=event)
     return _reloaded(event)
 
 
 @router.post("/events/{slug}/publish", response=errors(s200=EventOut))
 def publish(request: HttpRequest, slug: str) -> EventOut:
     event = staff_event(request, slug)
-    return _reloaded(publish_event(event, actor=request.auth))  # type: ignore[attr-defined]
+    return _reloaded(publish_event(event, actor=caller(request)))
 
 
 @router.post("/events/{slug}/cancel", response=errors(s200=EventOut))
 def cancel(request: HttpRequest, slug: str, payload: CancelIn) -> EventOut:
     event = staff_event(request, slug)
-    cancelled = cancel_event(event, actor=request.auth, reason=payload.reason)  # type: ignore[attr-defined]
+    cancelled = cancel_event(event, actor=caller(request), reason=payload.reason)
     return _reloaded(cancelled)

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import QuerySet
 from ninja import Field, Schema
 from pydantic import AwareDatetime
 
@@ -94,7 +95,7 @@ def event_out(event: Event) -> EventOut:
     )
 
 
-def with_details(queryset):  # type: ignore[no-untyped-def]
+def with_details(queryset: QuerySet[Event]) -> QuerySet[Event]:
     """The related rows event_out reads, fetched in a fixed number of queries."""
     return queryset.prefetch_related(
         "categories",
