@@ -34,9 +34,8 @@ def retry_at(attempt: int, exc: ProviderError) -> dt.datetime:
 def _retry_later(task_func: Any, object_id: int, attempt: int, exc: ProviderError) -> str:
     """Queue the next attempt, or, when attempts are exhausted, fail loudly in the task log."""
     if attempt + 1 >= MAX_ATTEMPTS:
-        logger.error(
-            "Giving up on %s(%s) after %s attempts: %s", task_func, object_id, attempt, exc
-        )
+        name = getattr(task_func, "name", task_func)
+        logger.error("Giving up on %s(%s) after %s attempts: %s", name, object_id, attempt + 1, exc)
         raise exc
     when = retry_at(attempt, exc)
     enqueue(task_func, object_id, attempt + 1, run_after=when)
@@ -71,6 +70,8 @@ def register_with_provider(registration_id: int, attempt: int = 0) -> str:
         return "skipped: registration not active"
     if registration.link_status == Registration.LINK_READY and registration.join_url:
         return "skipped: already registered"
+    if registration.event.has_ended():
+        return "skipped: the event is over"
     provider = get_provider(registration.event.meeting_provider or None)
     try:
         registrant = provider.register(registration)

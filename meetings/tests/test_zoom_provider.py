@@ -88,7 +88,8 @@ def test_registering_stores_the_registrant_id_and_personal_join_link(zoom_event,
 
 def test_cancelling_a_registration_uses_zoom_cancel_not_deny(zoom_event, zoom, dana):
     registration = RegistrationFactory(event=zoom_event, user=dana)
-    register_with_provider.call(registration.pk)
+    with time_machine.travel(BEFORE):
+        register_with_provider.call(registration.pk)
     registration.refresh_from_db()
     registration.status = Registration.CANCELLED
     registration.save()
@@ -214,3 +215,20 @@ def test_a_rate_limited_registration_comes_back_after_the_reset(zoom_event, zoom
         assert register_with_provider.call(registration.pk).startswith("failed")
     retry = DBTaskResult.objects.get(task_path__endswith="register_with_provider")
     assert retry.run_after == dt.datetime(2026, 1, 13, tzinfo=dt.UTC)
+
+
+def test_after_the_last_attempt_the_failure_is_raised_for_the_task_log(zoom_event, zoom, dana):
+    from meetings.tasks import MAX_ATTEMPTS
+    from meetings.zoom.client import ZoomError
+
+    registration = RegistrationFactory(event=zoom_event, user=dana)
+    zoom.fail_next(400, {"code": 300, "message": "Validation Failed."})
+    with time_machine.travel(BEFORE, tick=False), pytest.raises(ZoomError):
+        register_with_provider.call(registration.pk, MAX_ATTEMPTS - 1)
+
+
+def test_no_registrant_is_added_once_the_event_is_over(zoom_event, zoom, dana):
+    registration = RegistrationFactory(event=zoom_event, user=dana)
+    with time_machine.travel(zoom_event.end + dt.timedelta(minutes=1), tick=False):
+        assert register_with_provider.call(registration.pk) == "skipped: the event is over"
+    assert zoom.registrants[zoom_event.provider_meeting_id] == {}

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -135,6 +135,11 @@ def collect(event: Event, *, actor: User | None = None) -> str:
         retry_at = exc.retry_at
     except (ProviderError, DomainError) as exc:
         pull.status, pull.message = ZoomReportPull.FAILED, str(exc)
+    except IntegrityError:
+        # Another pull (the webinar.ended one and the scheduled one can meet) stored the same
+        # rows first; the next attempt finds them imported.
+        pull.status = ZoomReportPull.FAILED
+        pull.message = "Another pull was importing the same report at the same moment."
     else:
         pull.status = ZoomReportPull.IMPORTED
         pull.instances = [i.__dict__ for i in instances]
