@@ -50,6 +50,11 @@ class OutsideCreditForm(forms.ModelForm):
         self.fields["approval_body"].empty_label = "Choose…"
         self.fields["categories"].queryset = CECategory.objects.all()
         self.fields["hours"].widget.attrs.update({"min": "0.01", "step": "0.01"})
+        # A new record needs its certificate; an edit may keep the file it has.
+        self.fields["file"].required = not self.instance.pk
+        self.fields["file"].error_messages["required"] = (
+            "Upload your certificate (PDF, PNG or JPEG)."
+        )
         if self.instance.pk:
             self.fields["file"].help_text = (
                 f"Leave empty to keep {self.instance.original_filename}. "

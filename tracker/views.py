@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,13 +15,28 @@ from django.views.decorators.http import require_GET
 
 from certificates.formatting import long_date
 from certificates.models import Certificate
-from credit.tracker.types import CycleReport
+from credit.tracker.types import CategoryProgress, CycleReport
 from licensing.models import CECategory, UserLicense
 from tracker.audit import build_audit_pack
 from tracker.evaluation import license_report, license_reports
 from tracker.gaps import gaps_url, short_categories
 from tracker.models import OutsideCredit
 from tracker.services.assignments import prefill_unassigned
+
+
+def met_in_cycle(report: CycleReport, progress: CategoryProgress) -> tuple[dt.date | None, str]:
+    """When a requirement was met this cycle, and by what: the credit that completed it."""
+    if progress.met_earlier_on is not None:
+        return progress.met_earlier_on, progress.met_earlier_by
+    if not progress.met:
+        return None, ""
+    code, total = progress.rule.code, Decimal(0)
+    lines = [line for line in report.counted_lines if line.categories.get(code)]
+    for line in sorted(lines, key=lambda line: line.credit.completed_on):
+        total += line.categories[code]
+        if progress.required is None or total >= progress.required:
+            return line.credit.completed_on, line.credit.title
+    return None, ""
 
 
 @dataclass
@@ -30,6 +46,10 @@ class Card:
     days_left: int | None
     gaps_url: str
     gap_names: list[str]
+
+    @property
+    def lifetime(self) -> list[tuple[CategoryProgress, dt.date | None, str]]:
+        return [(p, *met_in_cycle(self.report, p)) for p in self.report.lifetime]
 
     @property
     def unverified(self) -> bool:
