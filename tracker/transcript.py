@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from certificates.bulk.transcript import (
@@ -48,12 +49,26 @@ def requirement_names(report: CycleReport, line: CreditLine) -> str:
     return "; ".join(parts)
 
 
+def wrap(text: str, size: float, width: float) -> list[str]:
+    """Lines that fit `width`; a word longer than a line (a source URL) is cut where it must."""
+    lines: list[str] = []
+    for line in simpleSplit(text, SANS, size, width) or [""]:
+        while pdfmetrics.stringWidth(line, SANS, size) > width:
+            cut = len(line)
+            while cut > 1 and pdfmetrics.stringWidth(line[:cut], SANS, size) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return lines
+
+
 class _Doc:
     def __init__(self, writer: _Writer) -> None:
         self.writer = writer
 
     def para(self, text: str, *, size: float = SIZE, color=INK, indent: float = 0) -> None:
-        for line in simpleSplit(text, SANS, size, WIDTH - indent) or [""]:
+        for line in wrap(text, size, WIDTH - indent):
             self.writer.room(size * 1.4)
             canvas = self.writer.canvas
             canvas.setFillColor(color)

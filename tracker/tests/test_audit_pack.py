@@ -12,6 +12,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
 
 from attendance.services.deciding import decide_event
 from evaluations.tests.attendance_helpers import IMPORTED, connect, ended_event, register
@@ -19,6 +20,7 @@ from tracker.services import outside
 from tracker.services.assignments import assign_certificate, assign_outside_credit
 from tracker.tests.conftest import make_certificate, pdf_upload
 from tracker.tests.test_outside import fields
+from tracker.transcript import SANS, SIZE, WIDTH, wrap
 
 
 def attended_certificate(user):
@@ -99,3 +101,10 @@ def test_a_previous_cycle_can_be_asked_for_by_its_last_day(client, dana, ca_lice
         ).status_code
         == 404
     )
+
+
+def test_a_long_source_address_is_wrapped_within_the_page():
+    url = "https://example.org/" + "very-long-path-segment-" * 20
+    lines = wrap(url, SIZE, WIDTH)
+    assert "".join(lines) == url and len(lines) > 1
+    assert all(pdfmetrics.stringWidth(line, SANS, SIZE) <= WIDTH for line in lines)
