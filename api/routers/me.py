@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
@@ -28,6 +29,7 @@ from events.models import Event, Registration
 from events.services import cancel_registration, register_attendee
 from licensing.forms import LicenseForm
 from licensing.models import LicenseType, UserLicense
+from licensing.requirements import category_code_map
 from licensing.services import add_license, remove_license, update_license
 
 router = Router(tags=["Me"], auth=AUTH)
@@ -67,6 +69,9 @@ def _checked_license(payload: LicenseIn) -> dict[str, Any]:
             "license_type": kind.pk if kind else "",
             "number": payload.number,
             "expires_on": payload.expires_on.isoformat() if payload.expires_on else "",
+            "issued_on": payload.issued_on.isoformat() if payload.issued_on else "",
+            "conditions": payload.conditions,
+            "carry_in_hours": "" if payload.carry_in_hours is None else payload.carry_in_hours,
         }
     )
     if kind is None:
@@ -81,6 +86,9 @@ def _checked_license(payload: LicenseIn) -> dict[str, Any]:
         "license_type": form.cleaned_data["license_type"],
         "number": form.cleaned_data["number"],
         "expires_on": form.cleaned_data["expires_on"],
+        "issued_on": form.cleaned_data["issued_on"],
+        "conditions": form.cleaned_data["conditions"],
+        "carry_in_hours": form.cleaned_data["carry_in_hours"] or Decimal(0),
     }
 
 
@@ -89,7 +97,8 @@ def list_licenses(request: HttpRequest) -> list[LicenseOut]:
     licenses = UserLicense.objects.filter(user=caller(request)).select_related(
         "license_type__board"
     )
-    return [license_out(license) for license in licenses.order_by("pk")]
+    codes = category_code_map()
+    return [license_out(lic, category_codes=codes) for lic in licenses.order_by("pk")]
 
 
 @router.post("/licenses", response=errors(s201=LicenseOut), tags=["Licenses"])

@@ -37,6 +37,42 @@ def test_licenses_are_listed_created_updated_and_deleted(dana, dana_api):
     assert not UserLicense.objects.filter(pk=license_id).exists()
 
 
+def test_a_license_carries_its_tracker_progress(dana, dana_api):
+    created = dana_api.post(
+        "me/licenses",
+        {
+            "state": "TX",
+            "license_type": "LPC",
+            "number": "TX-4411",
+            "expires_on": "2027-06-30",
+            "issued_on": "2015-02-01",
+            "conditions": ["is_supervisor"],
+            "carry_in_hours": "4",
+        },
+    )
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert (body["conditions"], body["carry_in_hours"]) == (["is_supervisor"], "4")
+    progress = body["progress"]
+    assert (progress["cycle_start"], progress["cycle_end"]) == ("2025-07-01", "2027-06-30")
+    assert progress["required_hours"] == "24"
+    assert progress["total_hours"] == "4" and progress["shortfall_hours"] == "20"
+    supervision = next(c for c in progress["categories"] if c["code"] == "supervision")
+    assert supervision["applies"] and supervision["required_hours"] == "6"
+    assert any(rule["rule_id"] == "TX.LPC.total" for rule in progress["rules"])
+    listed = {item["id"]: item for item in dana_api.get("me/licenses").json()}
+    assert listed[body["id"]]["progress"]["shortfall_hours"] == "20"
+
+
+def test_a_license_condition_must_be_one_the_tracker_knows(dana_api):
+    response = dana_api.post(
+        "me/licenses",
+        {"state": "TX", "license_type": "LPC", "number": "TX-1", "conditions": ["astronaut"]},
+    )
+    assert response.status_code == 422
+    assert response.json()["details"][0]["field"] == "conditions"
+
+
 def test_an_unknown_license_type_is_422_on_the_field(dana_api):
     response = dana_api.post("me/licenses", {"state": "CA", "license_type": "XYZ", "number": "1"})
     assert response.status_code == 422
