@@ -64,16 +64,14 @@ def zoom(settings, monkeypatch):
     from meetings.tests.fake_zoom import ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET, FakeZoomServer
     from meetings.zoom import auth, client
 
-    sleeps: list[float] = []
-    monkeypatch.setattr(client, "pause", sleeps.append)
     auth.clear_cache()
     with FakeZoomServer() as fake:
+        monkeypatch.setattr(client, "pause", fake.sleeps.append)
         settings.ZOOM_API_BASE_URL = fake.base_url
         settings.ZOOM_OAUTH_URL = fake.oauth_url
         settings.ZOOM_ACCOUNT_ID = ACCOUNT_ID
         settings.ZOOM_CLIENT_ID = CLIENT_ID
         settings.ZOOM_CLIENT_SECRET = CLIENT_SECRET
         settings.ZOOM_WEBINAR_HOST = "me"
-        fake.sleeps = sleeps
         yield fake
     auth.clear_cache()

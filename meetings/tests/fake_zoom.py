@@ -58,6 +58,8 @@ class FakeZoom:
         self.lock = threading.Lock()
         self.base_url = ""
         self.oauth_url = ""
+        # What the client under test would have slept, in seconds (tests never really wait).
+        self.sleeps: list[float] = []
 
     # --- Controls used by tests -------------------------------------------------------------
     def fail_next(self, status: int, body: Any = None, headers: dict[str, str] | None = None):

@@ -216,3 +216,26 @@ def test_notifications_about_unknown_webinars_are_ignored(client, db, run_tasks)
     notification = ZoomWebhookEvent.objects.get()
     assert notification.outcome.startswith("ignored")
     assert not ZoomPresence.objects.exists()
+
+
+def test_webinar_ended_closes_everyone_still_in_the_room(client, event, run_tasks):
+    post(
+        client,
+        participant_event(
+            "webinar.participant_joined",
+            "81200000001",
+            {"user_id": "7", "user_name": "Stayed To The End", "join_time": "2026-01-15T18:00:00Z"},
+        ),
+    )
+    ended = {
+        "event": "webinar.ended",
+        "event_ts": 1768507200000,
+        "payload": {
+            "object": {"id": "81200000001", "uuid": "inst-1==", "end_time": "2026-01-15T20:00:00Z"}
+        },
+    }
+    post(client, ended)
+    run_tasks()
+    presence = ZoomPresence.objects.get(event=event)
+    assert presence.left_at == dt.datetime(2026, 1, 15, 20, 0, tzinfo=dt.UTC)
+    assert not presence.in_room

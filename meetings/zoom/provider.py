@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 
@@ -63,7 +64,7 @@ class ZoomProvider:
         self.client = client or ZoomClient()
 
     def create_webinar(self, event: Event) -> ProviderMeeting:
-        host = settings.ZOOM_WEBINAR_HOST
+        host = quote(settings.ZOOM_WEBINAR_HOST, safe="@")
         response = self.client.request(
             "POST", f"/users/{host}/webinars", json=webinar_body(event)
         ).json()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -63,7 +64,9 @@ class Command(BaseCommand):
         self.stdout.write("Scopes: everything FullCredit needs is granted.")
         host = settings.ZOOM_WEBINAR_HOST
         try:
-            client.request("GET", f"/users/{host}/webinars", params={"page_size": 1})
+            client.request(
+                "GET", f"/users/{quote(host, safe='@')}/webinars", params={"page_size": 1}
+            )
         except ZoomError as exc:
             raise CommandError(
                 f"The webinar host {host!r} (ZOOM_WEBINAR_HOST) cannot list webinars: {exc}. "
