@@ -10,7 +10,9 @@ from django.urls import reverse
 
 from licensing.models import ApprovalBody, CECategory
 from tracker.models import CreditAssignment, OutsideCredit
-from tracker.tests.conftest import PDF_BYTES, make_certificate
+from tracker.services.outside import add_outside_credit
+from tracker.tests.conftest import PDF_BYTES, make_certificate, pdf_upload
+from tracker.tests.test_outside import fields
 
 INDEX = reverse("tracker:index")
 
@@ -124,3 +126,31 @@ def test_an_upload_of_the_wrong_type_is_explained_on_the_form(client, dana):
     assert response.status_code == 400
     assert "not a PDF, PNG or JPEG" in response.content.decode()
     assert not OutsideCredit.objects.exists()
+
+
+def test_an_edit_without_a_new_file_keeps_the_old_one(client, dana):
+    credit = add_outside_credit(dana, fields(), pdf_upload())
+    stored = credit.file.name
+    client.force_login(dana)
+    response = client.post(
+        reverse("tracker:outside_edit", args=[credit.pk]),
+        {
+            "title": "Motivational Interviewing, Advanced",
+            "provider": credit.provider,
+            "approval_body": credit.approval_body_id,
+            "completed_on": "2026-10-02",
+            "hours": "4",
+            "format": "live_online",
+            "categories": [c.pk for c in credit.categories.all()],
+        },
+    )
+    assert response["Location"] == reverse("tracker:outside_list")
+    credit.refresh_from_db()
+    assert (credit.title, credit.file.name) == ("Motivational Interviewing, Advanced", stored)
+
+
+def test_the_outside_list_marks_records_that_count_nowhere_yet(client, dana):
+    add_outside_credit(dana, fields(), pdf_upload())
+    client.force_login(dana)
+    page = client.get(reverse("tracker:outside_list")).content.decode()
+    assert "Motivational Interviewing Basics" in page and "Not assigned" in page
