@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -44,7 +45,14 @@ def _retry_later(task_func: Any, object_id: int, attempt: int, exc: ProviderErro
 
 @task()
 def sync_meeting(event_id: int, attempt: int = 0) -> str:
-    event = Event.objects.get(pk=event_id)
+    # Publishing and a quick edit queue two runs; the row lock keeps two workers from both
+    # seeing no webinar yet and creating two.
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event_id)
+        return _sync(event, attempt)
+
+
+def _sync(event: Event, attempt: int) -> str:
     provider = get_provider(event.meeting_provider or None)
     try:
         if event.is_cancelled:
@@ -59,7 +67,7 @@ def sync_meeting(event_id: int, attempt: int = 0) -> str:
             return "created"
         provider.update_webinar(event)
     except ProviderError as exc:
-        return _retry_later(sync_meeting, event_id, attempt, exc)
+        return _retry_later(sync_meeting, event.pk, attempt, exc)
     return "updated"
 
 
