@@ -239,3 +239,13 @@ def test_webinar_ended_closes_everyone_still_in_the_room(client, event, run_task
     presence = ZoomPresence.objects.get(event=event)
     assert presence.left_at == dt.datetime(2026, 1, 15, 20, 0, tzinfo=dt.UTC)
     assert not presence.in_room
+
+
+def test_zoom_needs_no_csrf_token(db):
+    from django.test import Client
+
+    response = post(
+        Client(enforce_csrf_checks=True),
+        {"event": "endpoint.url_validation", "event_ts": 1, "payload": {"plainToken": "abc"}},
+    )
+    assert response.status_code == 200
