@@ -78,7 +78,7 @@ def open_wallet_menu_with_keyboard(page):
     expect(menu_link).to_be_hidden()
     expect(summary).to_be_focused()
     page.keyboard.press("Enter")
-    for _ in range(4):  # My Events, Evaluations, Certificates, My licenses
+    for _ in range(5):  # My Events, CE Tracker, Evaluations, Certificates, My licenses
         page.keyboard.press("Tab")
     expect(menu_link).to_be_focused()
     page.keyboard.press("Enter")
