@@ -129,8 +129,7 @@ def license_report(
         first_renewal=first_renewal,
     )
     report.cycle_basis = placement.basis
-    if placement.warning:
-        report.warnings.insert(0, placement.warning)
+    report.cycle_warning = placement.warning
     return report
 
 

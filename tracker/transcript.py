@@ -154,9 +154,9 @@ def _rejected(doc: _Doc, report: CycleReport) -> None:
 
 
 def _sources(doc: _Doc, report: CycleReport) -> None:
-    if report.warnings:
+    if report.all_warnings:
         doc.heading("Warnings")
-        for warning in report.warnings:
+        for warning in report.all_warnings:
             doc.para(f"• {warning}")
     doc.heading("Rule sources")
     for source in report.rules.provenances:

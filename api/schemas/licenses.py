@@ -148,7 +148,9 @@ def progress_out(report: CycleReport) -> ProgressOut:
             )
             for line in report.lines
         ],
-        warnings=report.warnings,
+        warnings=[report.cycle_warning, *report.warnings]
+        if report.cycle_warning
+        else report.warnings,
         rules=[
             RuleSource(
                 rule_id=p.rule_id,

@@ -281,10 +281,15 @@ class CycleReport:
     warnings: list[str]
     exempt: bool = False
     cycle_basis: str = ""  # how the window was placed, in words: "your renewal date"
+    cycle_warning: str = ""  # e.g. the renewal date is unknown or has passed
 
     @property
     def total(self) -> Decimal:
         return self.earned + self.carry_in
+
+    @property
+    def all_warnings(self) -> list[str]:
+        return [self.cycle_warning, *self.warnings] if self.cycle_warning else list(self.warnings)
 
     @property
     def shortfall(self) -> Decimal:

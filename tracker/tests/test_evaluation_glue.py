@@ -74,7 +74,7 @@ def test_board_that_does_not_accept_the_approval_rejects_in_words(
 def test_unknown_cycle_asks_for_the_renewal_date(dana, ca_license) -> None:
     report = license_report(ca_license)
     assert report.window is None
-    assert report.warnings[0] == "Add your renewal date to see your current cycle."
+    assert report.cycle_warning == "Add your renewal date to see your current cycle."
 
 
 def test_first_renewal_and_conditions_come_from_the_license(dana, certificate_for) -> None:
