@@ -7,7 +7,10 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
+        from accounts.invitations import connect_signals
         from accounts.roles import ensure_roles
 
         # Permissions exist only after post_migrate has created them, so roles follow it.
         post_migrate.connect(ensure_roles, dispatch_uid="accounts.ensure_roles")
+        # Invited people prove their address by following the set-password link.
+        connect_signals()
