@@ -55,6 +55,11 @@ def alert_if_no_attendance(event: Event) -> str:
         return "attendance data present"
     if not event.registrations.active().exists():
         return "skipped: nobody registered, so there is nothing to evaluate"
+    return raise_no_data_alert(event)
+
+
+def raise_no_data_alert(event: Event) -> str:
+    """Raise the event's "no attendance data" alert and email staff, once."""
     with transaction.atomic():
         alert, created = StaffAlert.objects.get_or_create(
             event=event, kind=StaffAlert.NO_ATTENDANCE_DATA

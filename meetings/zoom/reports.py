@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils import timezone
 
 from accounts.models import User
@@ -167,22 +167,11 @@ def collect(event: Event, *, actor: User | None = None) -> str:
 def _alert_staff(event: Event) -> str:
     """Raise the event's "no attendance data" alert now rather than 20 hours after the end:
     the report is not coming by itself, and staff can import Zoom's CSV export instead."""
-    from evaluations import notifications
-    from evaluations.models import StaffAlert
-    from evaluations.services.alerts import staff_to_alert
+    from evaluations.services.alerts import raise_no_data_alert
 
     if AttendanceImport.objects.filter(event=event).exists():
         return "attendance data from another import is present, so no alert"
-    with transaction.atomic():
-        alert, created = StaffAlert.objects.get_or_create(
-            event=event, kind=StaffAlert.NO_ATTENDANCE_DATA
-        )
-        if not created:
-            return "staff were already alerted"
-        recipients = list(staff_to_alert())
-        for user in recipients:
-            notifications.send_attendance_missing(user, event, alert)
-    return f"alerted {len(recipients)} staff"
+    return raise_no_data_alert(event)
 
 
 def _resolve_alert(event: Event) -> None:
