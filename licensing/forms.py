@@ -28,13 +28,13 @@ class LicenseForm(forms.Form):
         label="Expiration or renewal date",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Optional. It places your current renewal cycle on the CE Tracker.",
+        help_text="It places your current renewal cycle on the CE Tracker.",
     )
     issued_on = forms.DateField(
         label="Date first licensed",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Optional. Tells the tracker whether this is your first renewal.",
+        help_text="Tells the tracker whether this is your first renewal.",
     )
     conditions = forms.MultipleChoiceField(
         label="Situations that add requirements",
