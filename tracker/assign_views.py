@@ -21,6 +21,7 @@ from tracker.services.assignments import (
     assign_outside_credit,
     certificate_categories,
     certificate_hours,
+    suggested_outside_rows,
     suggested_rows,
 )
 
@@ -104,6 +105,9 @@ def assign_certificate_view(request: HttpRequest, number: str) -> HttpResponse:
 def assign_outside_view(request: HttpRequest, pk: int) -> HttpResponse:
     credit = get_object_or_404(OutsideCredit, pk=pk, user=request.user)
     current = list(credit.assignments.select_related("user_license", "category"))
+    suggested = False
+    if not current and request.method != "POST":
+        current, suggested = suggested_outside_rows(credit), True
     return _page(
         request,
         context={
@@ -111,7 +115,7 @@ def assign_outside_view(request: HttpRequest, pk: int) -> HttpResponse:
             "credit": credit,
             "title": credit.title,
             "hours": credit.hours,
-            "suggested": False,
+            "suggested": suggested and bool(current),
             "editable": True,
             "back": reverse("tracker:outside_list"),
         },

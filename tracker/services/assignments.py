@@ -226,6 +226,20 @@ def suggested_rows(certificate: Certificate) -> list[Row]:
     return [(license, category, hours) for license in _default_licenses(certificate)]
 
 
+def suggested_outside_rows(credit: OutsideCredit) -> list[Row]:
+    """Where an outside credit's hours most likely count: every license whose board accepts
+    the body that approved it, in its only category (or as general hours). A body typed in by
+    hand matches no board list, so nothing is suggested for it."""
+    if credit.approval_body_id is None:
+        return []
+    categories = list(credit.categories.all())
+    category = categories[0] if len(categories) == 1 else None
+    licenses = UserLicense.objects.filter(
+        user_id=credit.user_id, license_type__accepted_bodies=credit.approval_body_id
+    ).select_related("license_type")
+    return [(license, category, credit.hours) for license in licenses]
+
+
 @transaction.atomic
 def prefill(certificate: Certificate) -> bool:
     """Store the suggested assignment for a valid certificate nobody has assigned yet.

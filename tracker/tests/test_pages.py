@@ -108,6 +108,15 @@ def test_adding_outside_credit_through_the_form_leads_to_its_assignment(client, 
     credit = OutsideCredit.objects.get()
     assert response["Location"] == reverse("tracker:assign_outside", args=[credit.pk])
 
+    # The assignment page suggests the CA LCSW (its board accepts ASWB ACE) and the course's
+    # only category; nothing is stored until the person saves.
+    page = client.get(response["Location"])
+    ca = dana.licenses.get(license_type__state="CA")
+    law = CECategory.objects.get(code="law_ethics")
+    assert "We filled this in from the body that approved the course" in page.text
+    assert f'name="hours-{ca.pk}-{law.pk}" id="id_hours-{ca.pk}-{law.pk}" value="1.5"' in page.text
+    assert not CreditAssignment.objects.filter(outside_credit=credit).exists()
+
 
 def test_an_upload_of_the_wrong_type_is_explained_on_the_form(client, dana):
     client.force_login(dana)
