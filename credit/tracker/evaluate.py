@@ -52,7 +52,17 @@ def _body_names(codes: Iterable[str], labels: dict[str, str]) -> list[str]:
     return sorted(labels.get(code, code) for code in codes)
 
 
+def _acceptable(rules: RuleSet, credit: EarnedCredit) -> bool:
+    """The quick test; `_rejection` says why in words, only for the credits that fail it."""
+    acceptance = rules.acceptance
+    if acceptance.known and not (credit.bodies & acceptance.bodies):
+        return False
+    return credit.hours >= rules.hours.min_activity_hours
+
+
 def _rejection(rules: RuleSet, credit: EarnedCredit) -> str:
+    if _acceptable(rules, credit):
+        return ""
     acceptance = rules.acceptance
     if acceptance.known and not (credit.bodies & acceptance.bodies):
         labels = dict(acceptance.labels)
@@ -206,7 +216,7 @@ def evaluate_cycle(
     caps = _count_with_caps(rules, accepted, required)
     earned = sum((line.counted for line in accepted), ZERO)
 
-    history = [(c, dict(c.allocations)) for c in earlier if not _rejection(rules, c)]
+    history = [(c, dict(c.allocations)) for c in earlier if _acceptable(rules, c)]
     current_counted = [(line.credit, line.categories) for line in accepted]
     categories = [
         _progress(rule, window, current_counted, history, conditions, renewal_number)
