@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,7 +24,7 @@ from core.errors import DomainError
 from core.permissions import permission_required
 
 MANAGE = services.MANAGE_CERTIFICATES
-STAFF_LIST_LIMIT = 200
+STAFF_PAGE_SIZE = 50
 
 
 def _current(number: str, **filters: object) -> Certificate:
@@ -88,12 +89,13 @@ def staff_list(request: HttpRequest) -> HttpResponse:
         certificates = certificates.filter(
             Q(number__icontains=query) | Q(snapshot__holder_name__icontains=query)
         )
-    rows = list(certificates[:STAFF_LIST_LIMIT])
+    others = request.GET.copy()
+    others.pop("page", None)
     context = {
         "search": search,
         "query": query,
-        "rows": rows,
-        "truncated": len(rows) == STAFF_LIST_LIMIT,
+        "page": Paginator(certificates, STAFF_PAGE_SIZE).get_page(request.GET.get("page")),
+        "page_query": others.urlencode(),
         "pending_count": NameCorrectionRequest.objects.filter(
             status=NameCorrectionRequest.PENDING
         ).count(),

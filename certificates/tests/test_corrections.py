@@ -336,3 +336,33 @@ def test_certificates_with_a_waiting_request_come_first(
     revoke_certificate(correction.certificate, actor=sam_staff, reason="Fraud.")
     page = client.get("/staff/certificates/").content.decode()
     assert page.index(later.number) < page.index(correction.certificate.number)
+
+
+def test_the_staff_list_pages_through_every_certificate(
+    certificate, sam_staff, client, monkeypatch
+):
+    from certificates.corrections import views
+
+    copies = []
+    for n in range(3):
+        copies.append(
+            Certificate.objects.create(
+                number=f"FC-2026-9{n:05d}",
+                evaluation=certificate.evaluation,
+                user=certificate.user,
+                program=certificate.program,
+                event=certificate.event,
+                snapshot={**certificate.snapshot, "number": f"FC-2026-9{n:05d}"},
+                status=Certificate.REVOKED,
+            )
+        )
+    numbers = {certificate.number, *(c.number for c in copies)}
+    client.force_login(sam_staff)
+    monkeypatch.setattr(views, "STAFF_PAGE_SIZE", 3)
+    first = client.get("/staff/certificates/").content.decode()
+    second = client.get("/staff/certificates/", {"page": 2}).content.decode()
+    assert "Page 1 of 2" in first and 'rel="next"' in first
+    assert "Page 2 of 2" in second and 'rel="prev"' in second
+    shown = {n for n in numbers if n in first} | {n for n in numbers if n in second}
+    assert shown == numbers
+    assert not {n for n in numbers if n in first} & {n for n in numbers if n in second}
