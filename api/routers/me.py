@@ -9,12 +9,16 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 
+from accounts.forms import ProfileForm
+from accounts.models import User
+from accounts.services import update_profile
 from api.auth import AUTH, caller
 from api.errors import FormInvalid, errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from api.schemas.licenses import LicenseIn, LicenseOut, license_out
 from api.schemas.me import (
     MissedOut,
+    ProfileIn,
     ProfileOut,
     ReceiptConnectionOut,
     ReceiptOut,
@@ -35,9 +39,7 @@ from licensing.services import add_license, remove_license, update_license
 router = Router(tags=["Me"], auth=AUTH)
 
 
-@router.get("/", response=errors(s200=ProfileOut))
-def profile(request: HttpRequest) -> ProfileOut:
-    user = caller(request)
+def profile_out(user: User) -> ProfileOut:
     return ProfileOut(
         email=user.email,
         legal_first_name=user.legal_first_name,
@@ -46,6 +48,25 @@ def profile(request: HttpRequest) -> ProfileOut:
         phone=user.phone,
         is_clinical_staff=user.is_clinical_staff,
     )
+
+
+@router.get("/", response=errors(s200=ProfileOut))
+def profile(request: HttpRequest) -> ProfileOut:
+    return profile_out(caller(request))
+
+
+@router.patch("/profile", response=errors(s200=ProfileOut))
+def update_profile_view(request: HttpRequest, payload: ProfileIn) -> ProfileOut:
+    """Change the legal name, time zone or phone; fields left out keep their values."""
+    user = caller(request)
+    # The profile page's form checks the whole profile, so start from the current values.
+    data = {field: getattr(user, field) for field in ProfileForm.base_fields}
+    data.update(payload.model_dump(exclude_unset=True))
+    form = ProfileForm(data)
+    if not form.is_valid():
+        raise FormInvalid(form, "The profile is not valid.")
+    update_profile(user, actor=user, **form.cleaned_data)
+    return profile_out(user)
 
 
 # --- licenses ------------------------------------------------------------------------------

@@ -19,6 +19,15 @@ class ProfileOut(Schema):
     is_clinical_staff: bool
 
 
+class ProfileIn(Schema):
+    """A partial profile: only the fields sent change (checked as on the profile page)."""
+
+    legal_first_name: str = Field(None, max_length=150)
+    legal_last_name: str = Field(None, max_length=150)
+    time_zone: str = Field(None, max_length=64, description="An IANA zone, e.g. America/Chicago")
+    phone: str = Field(None, max_length=32, description="Empty to remove it")
+
+
 class RegistrationOut(Schema):
     id: int
     event: str = Field(..., description="The event's slug")

@@ -46,6 +46,9 @@ class ApiClient:
     def put(self, path: str, data: Any = None, **extra: Any) -> Any:
         return self._call("put", path, data or {}, **extra)
 
+    def patch(self, path: str, data: Any = None, **extra: Any) -> Any:
+        return self._call("patch", path, data or {}, **extra)
+
     def delete(self, path: str, **extra: Any) -> Any:
         return self._call("delete", path, None, **extra)
 

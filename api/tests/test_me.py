@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.models import AuditEntry
 from events.models import Registration
 from licensing.models import UserLicense
 from tests.factories import EventFactory, RegistrationFactory, UserLicenseFactory
@@ -14,6 +15,42 @@ def test_the_profile_is_the_callers(dana_api):
     assert body["legal_first_name"] == "Dana"
     assert body["time_zone"] == "America/Los_Angeles"
     assert body["is_clinical_staff"] is False
+
+
+def test_the_profile_is_updated_field_by_field_and_audited(dana, dana_api):
+    response = dana_api.patch(
+        "me/profile", {"legal_last_name": "  Okafor   Reyes ", "phone": "+1 (415) 555-0100"}
+    )
+    assert response.status_code == 200
+    assert response.json()["legal_last_name"] == "Okafor Reyes"
+    assert response.json()["phone"] == "+14155550100"
+    dana.refresh_from_db()
+    assert (dana.legal_first_name, dana.legal_last_name) == ("Dana", "Okafor Reyes")
+    assert dana.time_zone == "America/Los_Angeles"
+    entry = AuditEntry.objects.get(action="account.profile_updated", target_id=str(dana.pk))
+    assert entry.data["changed"] == ["legal_last_name", "phone"]
+
+
+def test_an_unchanged_profile_records_nothing(dana, dana_api):
+    assert dana_api.patch("me/profile", {"time_zone": dana.time_zone}).status_code == 200
+    assert not AuditEntry.objects.filter(action="account.profile_updated").exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"time_zone": "Mars/Olympus_Mons"}, "time_zone"),
+        ({"phone": "12"}, "phone"),
+        ({"legal_first_name": "   "}, "legal_first_name"),
+    ],
+)
+def test_a_profile_the_page_would_refuse_is_422(dana, dana_api, change, field):
+    response = dana_api.patch("me/profile", change)
+    assert response.status_code == 422
+    assert [d["field"] for d in response.json()["details"]] == [field]
+    dana.refresh_from_db()
+    assert dana.time_zone == "America/Los_Angeles"
+    assert dana.legal_first_name == "Dana"
 
 
 # --- licenses --------------------------------------------------------------------------------
