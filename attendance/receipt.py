@@ -58,6 +58,25 @@ def span_text(start: dt.datetime, end: dt.datetime, zone: zoneinfo.ZoneInfo) -> 
     return f"{clock(first, zone)} {first.tzname()}–{clock(last, zone)} {last.tzname()}"
 
 
+def claim_message(claim: PhoneClaim, zone: zoneinfo.ZoneInfo) -> str:
+    """What the attendee is told about their dial-in claim (the receipt page and the API)."""
+    if claim.result == PhoneClaim.MATCHED and claim.connection is not None:
+        connected = span_text(claim.connection.join, claim.connection.leave, zone)
+        return (
+            f"Thank you: your call from the number ending in {claim.last4} (connected "
+            f"{connected}) is matched to you. Your receipt below is up to date."
+        )
+    if claim.result == PhoneClaim.AMBIGUOUS:
+        return (
+            f"More than one call ends in {claim.last4}, so staff will match yours by hand. "
+            "This page updates when they have; you don't need to do anything else."
+        )
+    return (
+        f"We have no unmatched call ending in {claim.last4} yet (the report may not be in). "
+        "Staff will look for it; this page updates when it is matched."
+    )
+
+
 def hours_text(hours: Decimal) -> str:
     return f"{format_hours(hours)} CE hour{'' if hours == 1 else 's'}"
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from attendance.forms import DialInForm
 from attendance.models import PhoneClaim
-from attendance.receipt import receipt_for, span_text
+from attendance.receipt import claim_message, receipt_for
 from attendance.services.resolving import claim_phone
 from core.errors import DomainError
 from events.models import Event, Registration
@@ -71,26 +71,6 @@ def receipt(request: HttpRequest, slug: str) -> HttpResponse:
     return _render(request, event, registration, DialInForm())
 
 
-def _claim_message(claim: PhoneClaim) -> str:
-    if claim.result == PhoneClaim.MATCHED and claim.connection is not None:
-        connected = span_text(
-            claim.connection.join, claim.connection.leave, timezone.get_current_timezone()
-        )
-        return (
-            f"Thank you: your call from the number ending in {claim.last4} (connected "
-            f"{connected}) is matched to you. Your receipt below is up to date."
-        )
-    if claim.result == PhoneClaim.AMBIGUOUS:
-        return (
-            f"More than one call ends in {claim.last4}, so staff will match yours by hand. "
-            "This page updates when they have; you don't need to do anything else."
-        )
-    return (
-        f"We have no unmatched call ending in {claim.last4} yet (the report may not be in). "
-        "Staff will look for it; this page updates when it is matched."
-    )
-
-
 @require_POST
 @login_required
 def claim(request: HttpRequest, slug: str) -> HttpResponse:
@@ -111,8 +91,8 @@ def claim(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error("last4", exc.message)
         else:
             if result.result == PhoneClaim.MATCHED:
-                messages.success(request, _claim_message(result))
+                messages.success(request, claim_message(result, timezone.get_current_timezone()))
             else:
-                messages.info(request, _claim_message(result))
+                messages.info(request, claim_message(result, timezone.get_current_timezone()))
             return redirect("attendance:receipt", event.slug)
     return _render(request, event, registration, form)

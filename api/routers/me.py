@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zoneinfo
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +18,8 @@ from api.errors import FormInvalid, errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from api.schemas.licenses import LicenseIn, LicenseOut, license_out
 from api.schemas.me import (
+    DialInClaimIn,
+    DialInClaimOut,
     MissedOut,
     ProfileIn,
     ProfileOut,
@@ -27,7 +30,8 @@ from api.schemas.me import (
     registration_out,
 )
 from attendance.models import Connection
-from attendance.receipt import current_decision, reason_sentence
+from attendance.receipt import claim_message, current_decision, reason_sentence
+from attendance.services.resolving import claim_phone
 from core.errors import DomainError
 from events.models import Event, Registration
 from events.services import cancel_registration, register_attendee
@@ -239,4 +243,29 @@ def receipt(request: HttpRequest, registration_id: int) -> ReceiptOut:
         ],
         decision_version=decision.version,
         decided_at=decision.created_at,
+    )
+
+
+@router.post(
+    "/registrations/{registration_id}/dial-in-claim",
+    response=errors(s200=DialInClaimOut),
+    tags=["Registrations"],
+)
+def dial_in_claim(
+    request: HttpRequest, registration_id: int, payload: DialInClaimIn
+) -> DialInClaimOut:
+    """Say which call was yours by the last 4 digits of the phone you dialled in from."""
+    registration = _own_registration(request, registration_id)
+    if registration.status != Registration.REGISTERED:
+        # The receipt page refuses anyone not (or no longer) registered in the same way.
+        raise DomainError("not_registered", "Only a registered attendee can claim a call.")
+    user = caller(request)
+    claim = claim_phone(registration, payload.last4, actor=user)
+    connection = claim.connection
+    return DialInClaimOut(
+        result=claim.result,
+        last4=claim.last4,
+        message=claim_message(claim, zoneinfo.ZoneInfo(user.time_zone)),
+        connection_join=connection.join if connection else None,
+        connection_leave=connection.leave if connection else None,
     )

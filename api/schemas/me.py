@@ -127,3 +127,15 @@ class CertificateOut(Schema):
     revoked_at: Timestamp | None
     verification_url: str
     pdf_url: str
+
+
+class DialInClaimIn(Schema):
+    last4: str = Field(..., max_length=20, description="The last 4 digits of the phone you used")
+
+
+class DialInClaimOut(Schema):
+    result: str = Field(..., description="matched, ambiguous (staff will match it) or not_found")
+    last4: str
+    message: str = Field(..., description="What the receipt page says about this claim")
+    connection_join: Timestamp | None = Field(None, description="The matched call, if any")
+    connection_leave: Timestamp | None = None
