@@ -161,6 +161,10 @@ def test_joins_and_leaves_give_staff_a_live_view_of_the_room(
     page = client.get(reverse("meetings:zoom_live", args=[event.slug])).content.decode()
     assert dana_registration.name in page
     assert "Guest Phone" not in page
+    assert 'http-equiv="refresh"' not in page  # the list updates in place instead
+    fragment = client.get(reverse("meetings:zoom_live", args=[event.slug]), {"fragment": 1})
+    assert dana_registration.name in fragment.text
+    assert "<html" not in fragment.text
     # Notifications never create attendance or credit.
     assert not Connection.objects.filter(event=event).exists()
     assert not Decision.objects.filter(registration__event=event).exists()

@@ -15,6 +15,8 @@ from meetings.zoom.models import ZoomPresence, ZoomReportPull
 from meetings.zoom.reports import collect
 
 MANAGE_EVENTS = "events.manage_events"
+# How often an open page asks again who is in the room (notifications arrive as they happen).
+LIVE_REFRESH_SECONDS = 30
 
 
 def _zoom_event(slug: str) -> Event:
@@ -31,6 +33,7 @@ def staff_context(event: Event) -> dict[str, Any]:
         "pull": ZoomReportPull.objects.filter(event=event).first(),
         "in_room": [p for p in presences if p.in_room],
         "connections_seen": len(presences),
+        "refresh_seconds": LIVE_REFRESH_SECONDS,
     }
 
 
@@ -52,8 +55,14 @@ def pull_reports(request: HttpRequest, slug: str) -> HttpResponse:
 
 @permission_required(MANAGE_EVENTS)
 def live_room(request: HttpRequest, slug: str) -> HttpResponse:
-    """The "in the room now" list on its own, for the page to refresh in place."""
+    """The "in the room now" page; with ?fragment=1 only its list, which the open page (and
+    the attendance page) fetch to update in place."""
     event = _zoom_event(slug)
-    return render(
-        request, "meetings/zoom/in_room.html", {"event": event, "zoom": staff_context(event)}
-    )
+    context = {
+        "event": event,
+        "zoom": staff_context(event),
+        "refresh_seconds": LIVE_REFRESH_SECONDS,
+    }
+    if request.GET.get("fragment"):
+        return render(request, "meetings/zoom/in_room_list.html", context)
+    return render(request, "meetings/zoom/in_room.html", context)
