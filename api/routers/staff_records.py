@@ -1,4 +1,4 @@
-"""Staff: evaluation results, certificates (list, revoke) and name corrections (approve)."""
+"""Staff: evaluation results, certificates (list, revoke) and name corrections (decide)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,11 @@ from api.routers.records import certificate_out
 from api.routers.staff_events import staff_event
 from api.schemas.common import Timestamp
 from api.schemas.me import CertificateOut
-from certificates.corrections.services import approve_correction, revoke_certificate
+from certificates.corrections.services import (
+    approve_correction,
+    decline_correction,
+    revoke_certificate,
+)
 from certificates.models import Certificate, NameCorrectionRequest
 from evaluations.staff.results import event_results
 
@@ -104,6 +108,10 @@ class ApproveIn(Schema):
     note: str = Field("", max_length=2000)
 
 
+class DeclineIn(Schema):
+    note: str = Field(..., min_length=1, max_length=2000, description="Why; the holder is told")
+
+
 def correction_out(correction: NameCorrectionRequest) -> CorrectionOut:
     return CorrectionOut(
         id=correction.pk,
@@ -184,3 +192,17 @@ def approve(request: HttpRequest, correction_id: int, payload: ApproveIn) -> Cer
     actor = require_perm(request, MANAGE_CERTIFICATES)
     correction = get_object_or_404(NameCorrectionRequest, pk=correction_id)
     return certificate_out(approve_correction(correction, actor=actor, note=payload.note))
+
+
+@router.post(
+    "/corrections/{correction_id}/decline",
+    response=errors(s200=CorrectionOut),
+    tags=["Staff: certificates"],
+)
+def decline(request: HttpRequest, correction_id: int, payload: DeclineIn) -> CorrectionOut:
+    """Turn the request down; the certificate stays as it is and the holder is told why."""
+    actor = require_perm(request, MANAGE_CERTIFICATES)
+    correction = get_object_or_404(
+        NameCorrectionRequest.objects.select_related("certificate"), pk=correction_id
+    )
+    return correction_out(decline_correction(correction, actor=actor, note=payload.note))

@@ -55,6 +55,53 @@ def test_approving_a_correction_reissues_the_certificate(staff_api, dana, issued
     assert Certificate.objects.get(pk=issued_certificate.pk).status == "superseded"
 
 
+@pytest.fixture
+def correction(dana, issued_certificate):
+    return request_name_correction(
+        issued_certificate,
+        user=dana,
+        requested_name="Dana Whitfield-Reyes",
+        explanation="Married name, as on my license.",
+    )
+
+
+def test_declining_a_correction_keeps_the_certificate_and_is_audited(
+    staff_api, correction, issued_certificate
+):
+    response = staff_api.post(
+        f"staff/corrections/{correction.pk}/decline", {"note": "Send a copy of your license."}
+    )
+    assert response.status_code == 200
+    assert response.json()["status"] == "declined"
+    assert response.json()["decision_note"] == "Send a copy of your license."
+    assert Certificate.objects.get(pk=issued_certificate.pk).status == "valid"
+    entry = AuditEntry.objects.get(action="certificate.correction_declined")
+    assert entry.reason == "Send a copy of your license."
+    assert staff_api.get("staff/corrections").json()["items"] == []
+    again = staff_api.post(f"staff/corrections/{correction.pk}/decline", {"note": "Again."})
+    assert again.status_code == 409
+
+
+@pytest.mark.parametrize("body", [{}, {"note": ""}, {"note": "   "}])
+def test_declining_without_a_note_is_422(staff_api, correction, body):
+    response = staff_api.post(f"staff/corrections/{correction.pk}/decline", body)
+    assert response.status_code == 422
+    assert response.json()["details"][0]["field"] == "note"
+    correction.refresh_from_db()
+    assert correction.status == "pending"
+
+
+def test_attendees_cannot_decline_a_correction(dana_api, correction):
+    response = dana_api.post(f"staff/corrections/{correction.pk}/decline", {"note": "No."})
+    assert response.status_code == 403
+    correction.refresh_from_db()
+    assert correction.status == "pending"
+
+
+def test_an_unknown_correction_is_404(staff_api):
+    assert staff_api.post("staff/corrections/999999/decline", {"note": "No."}).status_code == 404
+
+
 def test_a_read_only_staff_token_cannot_revoke(sam_staff, issued_certificate):
     _, secret = create_token(sam_staff, name="Reports", read_only=True)
     api = ApiClient(secret)
