@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import OrderBy
@@ -42,8 +42,6 @@ def _resolve(model: type[models.Model], path: str) -> tuple[models.Field[Any, An
     parts = path.split("__")
     for index, part in enumerate(parts):
         field = model._meta.pk if part == "pk" else model._meta.get_field(part)  # type: ignore[assignment]
-        if field is None:
-            raise FieldDoesNotExist(part)
         nullable = nullable or bool(getattr(field, "null", False))
         if index < len(parts) - 1:
             if not field.is_relation or field.related_model is None:
