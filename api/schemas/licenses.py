@@ -184,8 +184,18 @@ def license_out(license: UserLicense, *, category_codes: dict | None = None) -> 
 
 
 class LicenseIn(Schema):
-    state: str = Field(..., min_length=2, max_length=2, description="Issuing state, e.g. CA")
-    license_type: str = Field(..., min_length=1, max_length=40, description="e.g. LCSW")
+    # Both are looked up before the license form runs, so they are checked here: a control
+    # character (NUL above all, which PostgreSQL refuses in text) never reaches the query.
+    state: str = Field(
+        ...,
+        min_length=2,
+        max_length=2,
+        pattern="^[A-Za-z]{2}$",
+        description="Issuing state, e.g. CA",
+    )
+    license_type: str = Field(
+        ..., min_length=1, max_length=40, pattern=r"^[^\x00-\x1f]+$", description="e.g. LCSW"
+    )
     number: str = Field(..., min_length=1, max_length=40)
     expires_on: dt.date | None = None
     issued_on: dt.date | None = Field(None, description="Date first licensed.")

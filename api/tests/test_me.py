@@ -74,6 +74,17 @@ def test_licenses_are_listed_created_updated_and_deleted(dana, dana_api):
     assert not UserLicense.objects.filter(pk=license_id).exists()
 
 
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [({"license_type": "LC\u0000SW"}, "license_type"), ({"state": "N1"}, "state")],
+)
+def test_a_license_type_or_state_with_odd_characters_is_422(dana_api, change, field):
+    body = {"state": "NY", "license_type": "LCSW", "number": "NY-1", **change}
+    response = dana_api.post("me/licenses", body)
+    assert response.status_code == 422
+    assert response.json()["details"][0]["field"] == field
+
+
 def test_a_license_carries_its_tracker_progress(dana, dana_api):
     created = dana_api.post(
         "me/licenses",
