@@ -21,6 +21,7 @@ from api.schemas.events import EventFilters, EventOut, event_out, with_details
 from api.tokens import find_token
 from certificates.models import Certificate
 from certificates.verification import public_record
+from core.errors import DomainError
 from events.catalog import CatalogFilters, filter_events
 from events.models import Event
 from licensing.models import UserLicense
@@ -48,11 +49,21 @@ def list_events(
     """Published events that have not ended, soonest first, with the catalog's filters."""
     ratelimit.limit_client(request)
     user = _optional_user(request)
-    data = {k: v for k, v in filters.model_dump().items() if v not in (None, False, "")}
-    form = CatalogFilters(data)
+    data = {k: v for k, v in filters.model_dump().items() if v not in (None, False, "", [])}
+    licenses = (
+        list(UserLicense.objects.filter(user=user).select_related("license_type"))
+        if user is not None
+        else []
+    )
+    if "license" in data and not licenses:
+        raise DomainError(
+            "license_filter_needs_login",
+            "Filtering by one of your licenses needs a token or a signed-in session.",
+            field="license",
+        )
+    form = CatalogFilters(data, licenses=licenses)
     if not form.is_valid():
         raise FormInvalid(form, "The filters are not valid.")
-    licenses = list(UserLicense.objects.filter(user=user)) if user is not None else []
     events = Event.objects.published().not_ended().order_by("start", "pk")
     events = with_details(filter_events(events, form.cleaned_data, licenses))
     page, next_cursor = paginate(events, limit, cursor)

@@ -112,12 +112,17 @@ class EventFilters(Schema):
     q: str | None = Field(None, max_length=100, description="Words in the title or presenters")
     date_from: dt.date | None = Field(None, description="Starting on or after this day")
     date_to: dt.date | None = Field(None, description="Starting on or before this day")
-    category: str | None = Field(None, max_length=60, description="CE category code")
+    category: list[str] = Field(
+        default_factory=list, description="CE category codes (any of them matches)"
+    )
     body: str | None = Field(None, max_length=40, description="Approval body code, e.g. APA")
     profession: str | None = Field(None, max_length=40, description="Profession code")
     min_hours: Decimal | None = Field(None, ge=0, max_digits=5, decimal_places=2)
     max_hours: Decimal | None = Field(None, ge=0, max_digits=5, decimal_places=2)
     mine: bool = Field(False, description="Only events that count for the caller's licenses")
+    license: int | None = Field(
+        None, description="Only events that count for this one of the caller's licenses (its id)"
+    )
 
 
 # --- staff input ---------------------------------------------------------------------------

@@ -41,6 +41,30 @@ def test_the_catalog_uses_the_catalog_filters(anonymous):
     assert [e["title"] for e in by_body] == ["Ethics in Telehealth"]
 
 
+def test_several_categories_match_any_of_them(anonymous):
+    EventFactory(title="Ethics in Telehealth", categories=["law_ethics"])
+    EventFactory(title="Suicide Risk Update", categories=["suicide_risk"])
+    EventFactory(title="Motivational Interviewing", categories=["general"])
+    response = anonymous.get("events", {"category": ["law_ethics", "suicide_risk"]})
+    assert sorted(e["title"] for e in response.json()["items"]) == [
+        "Ethics in Telehealth",
+        "Suicide Risk Update",
+    ]
+
+
+def test_one_of_the_callers_licenses_narrows_the_catalog(dana, dana_api, anonymous):
+    EventFactory(title="For social workers", approvals=["ASWB_ACE"])
+    EventFactory(title="For counselors only", approvals=["NBCC"])
+    ca = dana.licenses.get()
+    response = dana_api.get("events", {"license": ca.pk})
+    assert [e["title"] for e in response.json()["items"]] == ["For social workers"]
+    # Someone else's license is not a choice; without a caller there are no licenses at all.
+    assert dana_api.get("events", {"license": ca.pk + 999}).status_code == 422
+    refused = anonymous.get("events", {"license": ca.pk})
+    assert refused.status_code == 422
+    assert refused.json()["code"] == "license_filter_needs_login"
+
+
 def test_an_invalid_filter_is_422_with_field_details(anonymous):
     response = anonymous.get("events", {"min_hours": "3", "max_hours": "1"})
     assert response.status_code == 422
