@@ -16,7 +16,7 @@ class TokenForm(forms.Form):
         label="Expires on",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Optional. The token stops working at the start of this day (your time zone).",
+        help_text="The token stops working at the start of this day (your time zone).",
     )
     read_only = forms.BooleanField(
         label="Read-only (the token can read but not change anything)", required=False
