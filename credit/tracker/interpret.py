@@ -294,6 +294,13 @@ class _Builder:
             unread.append(f"{value.pop('hours_masters_or_higher')} hours with a master's degree")
         if "effective_from" in value:
             value.pop("effective_from")
+        # Georgia: "ethics_delivery: [in_person, synchronous]" restricts the ethics minimum.
+        deliveries = {
+            key.removesuffix("_delivery"): value.pop(key)
+            for key in [
+                k for k, v in value.items() if k.endswith("_delivery") and isinstance(v, list)
+            ]
+        }
         for key, item in value.items():
             if key == "hours":
                 self.total = _hours(item)
@@ -326,7 +333,7 @@ class _Builder:
                     key.endswith(("_max_hours", "_max", "_max_share"))
                     and self.cap(key, item, rule.provenance)
                 )
-                or self.category(key, item, rule.provenance)
+                or self.category(key, item, rule.provenance, delivery=deliveries.get(key, ()))
             ):
                 unread.append(key.replace("_", " "))
         if unread:

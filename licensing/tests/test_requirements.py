@@ -146,3 +146,11 @@ def test_admin_edit_marks_the_rule_audits_it_and_shows_the_reading(client, djang
     assert rule.value == 38 and rule.edited_in_admin
     entry = AuditEntry.objects.get(action="requirement_rule.changed")
     assert entry.actor == admin
+
+
+def test_georgia_ethics_counts_only_in_person_or_live() -> None:
+    rules = ruleset_for(license_type("GA", "LCSW"), on=date(2026, 9, 30))
+    ethics = next(c for c in rules.categories if c.code == "law_ethics")
+    assert ethics.hours == D(5)
+    assert ethics.delivery_required == frozenset({CreditFormat.IN_PERSON, CreditFormat.LIVE_ONLINE})
+    assert not any("ethics delivery" in note.note for note in rules.notes)
