@@ -20,12 +20,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from attendance.receipt import receipt_for
-from certificates.bulk.zipping import ENTRY_DATE
+from certificates.bulk.zipping import zip_entry
 from certificates.images import pdf_bytes
 from certificates.models import Certificate
-from credit.tracker.types import CycleReport, Window
+from credit.tracker.types import CycleReport
 from events.models import Event
 from licensing.models import UserLicense
+from tracker.evaluation import sources_of
 from tracker.models import OutsideCredit
 from tracker.transcript import render_audit_transcript
 
@@ -33,36 +34,25 @@ LIVE_FORMATS = {Event.LIVE_WEBINAR, Event.CONFERENCE}
 EXTENSIONS = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}
 
 
-def certificate_day(certificate: Certificate) -> dt.date:
-    """The day of the event, in the event's own zone (as the certificate prints it)."""
-    event = certificate.snapshot["event"]
-    start = dt.datetime.fromisoformat(event["start"])
-    return start.astimezone(zoneinfo.ZoneInfo(event["time_zone"])).date()
-
-
-def _in(window: Window | None, day: dt.date) -> bool:
-    return window is None or day in window
-
-
 def _safe(text: str) -> str:
     return re.sub(r"[^\w.-]+", "-", text).strip("-")[:60] or "record"
 
 
-def certificates_for(license: UserLicense, window: Window | None) -> list[Certificate]:
-    found = (
-        Certificate.objects.filter(
-            credit_assignments__user_license=license, status=Certificate.VALID
-        )
+def _records(
+    license: UserLicense, report: CycleReport
+) -> tuple[list[Certificate], list[OutsideCredit]]:
+    """The records behind the report's credits: the pack holds exactly what the transcript
+    lists, placed in the cycle by the same dates."""
+    numbers, outside_ids = sources_of(report)
+    certificates = (
+        Certificate.objects.filter(user=license.user, number__in=numbers, status=Certificate.VALID)
         .select_related("event", "evaluation__registration__event")
-        .distinct()
         .order_by("number")
     )
-    return [c for c in found if _in(window, certificate_day(c))]
-
-
-def outside_for(license: UserLicense, window: Window | None) -> list[OutsideCredit]:
-    found = OutsideCredit.objects.filter(assignments__user_license=license).distinct()
-    return [c for c in found.order_by("completed_on", "pk") if _in(window, c.completed_on)]
+    outside = OutsideCredit.objects.filter(user=license.user, pk__in=outside_ids).order_by(
+        "completed_on", "pk"
+    )
+    return list(certificates), list(outside)
 
 
 def _receipt_html(certificate: Certificate, zone: zoneinfo.ZoneInfo) -> str | None:
@@ -85,8 +75,7 @@ def _receipt_html(certificate: Certificate, zone: zoneinfo.ZoneInfo) -> str | No
 
 
 def _add(archive: zipfile.ZipFile, name: str, content: bytes | str) -> None:
-    info = zipfile.ZipInfo(name, date_time=ENTRY_DATE)
-    info.external_attr = 0o644 << 16
+    info = zip_entry(name)
     info.compress_type = zipfile.ZIP_DEFLATED
     archive.writestr(info, content)
 
@@ -111,12 +100,13 @@ def build_audit_pack(
                 provider=settings.PROVIDER_NAME,
             ),
         )
-        for certificate in certificates_for(license, report.window):
+        certificates, outside = _records(license, report)
+        for certificate in certificates:
             _add(archive, f"certificates/{certificate.number}.pdf", pdf_bytes(certificate.snapshot))
             receipt = _receipt_html(certificate, zone)
             if receipt is not None:
                 _add(archive, f"attendance/{certificate.number}.html", receipt)
-        for credit in outside_for(license, report.window):
+        for credit in outside:
             extension = EXTENSIONS.get(credit.content_type, "bin")
             name = f"{credit.completed_on.isoformat()}-{_safe(credit.title)}-{credit.pk}"
             with credit.file.open("rb") as handle:

@@ -25,7 +25,11 @@ from licensing.models import UserLicense
 from licensing.requirements import category_code_map, ruleset_for
 from tracker.models import CreditAssignment
 
-__all__ = ["earned_credits", "license_report", "license_reports"]
+__all__ = ["earned_credits", "license_report", "license_reports", "sources_of"]
+
+# Each credit's key names its record, so what a report lists can be fetched again.
+CERTIFICATE_KEY = "certificate:"
+OUTSIDE_KEY = "outside:"
 
 EVENT_FORMATS = {
     Event.LIVE_WEBINAR: CreditFormat.LIVE_ONLINE,
@@ -44,7 +48,7 @@ def _certificate_credit(
 ) -> EarnedCredit:
     snapshot = certificate.snapshot
     return EarnedCredit(
-        key=f"certificate:{certificate.number}",
+        key=f"{CERTIFICATE_KEY}{certificate.number}",
         title=snapshot["event"]["title"],
         completed_on=_completed_on(snapshot),
         hours=hours,
@@ -82,7 +86,7 @@ def earned_credits(user_license: UserLicense) -> list[EarnedCredit]:
             body = source.approval_body.code if source.approval_body else ""
             credits.append(
                 EarnedCredit(
-                    key=f"outside:{source.pk}",
+                    key=f"{OUTSIDE_KEY}{source.pk}",
                     title=source.title,
                     completed_on=source.completed_on,
                     hours=hours[key],
@@ -93,6 +97,15 @@ def earned_credits(user_license: UserLicense) -> list[EarnedCredit]:
                 )
             )
     return credits
+
+
+def sources_of(report: CycleReport) -> tuple[list[str], list[int]]:
+    """The certificate numbers and outside-credit ids of every credit the report lists in its
+    cycle, counted or not."""
+    keys = [line.credit.key for line in report.lines]
+    numbers = [k.removeprefix(CERTIFICATE_KEY) for k in keys if k.startswith(CERTIFICATE_KEY)]
+    outside = [int(k.removeprefix(OUTSIDE_KEY)) for k in keys if k.startswith(OUTSIDE_KEY)]
+    return numbers, outside
 
 
 def license_report(

@@ -14,12 +14,19 @@ from certificates.models import Certificate
 ENTRY_DATE = (1980, 1, 1, 0, 0, 0)
 
 
+def zip_entry(name: str) -> zipfile.ZipInfo:
+    """An archive entry with the fixed date and ordinary file permissions."""
+    info = zipfile.ZipInfo(name, date_time=ENTRY_DATE)
+    info.external_attr = 0o644 << 16
+    return info
+
+
 def zip_certificates(certificates: Iterable[Certificate]) -> bytes:
     buffer = io.BytesIO()
     # The PDFs are compressed already: storing them is as small and much faster.
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for certificate in sorted(certificates, key=lambda c: c.number):
-            info = zipfile.ZipInfo(f"{certificate.number}.pdf", date_time=ENTRY_DATE)
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, pdf_bytes(certificate.snapshot))
+            archive.writestr(
+                zip_entry(f"{certificate.number}.pdf"), pdf_bytes(certificate.snapshot)
+            )
     return buffer.getvalue()
