@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import zoneinfo
-from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from credit._hours import format_hours
 from credit.intervals import Interval
 from licensing.models import ApprovalBody, CECategory, Profession
 
@@ -168,12 +168,6 @@ class Event(models.Model):
     @property
     def hours_display(self) -> str:
         return format_hours(self.advertised_hours)
-
-
-def format_hours(hours: Decimal) -> str:
-    """2.50 → "2.5", 3.00 → "3"."""
-    text = f"{hours.normalize():f}"
-    return text
 
 
 class Break(models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from credit._hours import format_hours
 from credit.tracker.interpret import RawRule, build_ruleset
 from credit.tracker.types import Acceptance, RuleSet
 from licensing.models import RequirementRule
@@ -13,14 +14,10 @@ from licensing.requirements import category_code_map, provenance
 __all__ = ["describe_rule", "describe_ruleset"]
 
 
-def _hours(value) -> str:
-    return f"{value.normalize():f}"
-
-
 def describe_ruleset(rules: RuleSet) -> list[str]:
     lines: list[str] = []
     if rules.total_hours is not None:
-        lines.append(f"Total: {_hours(rules.total_hours)} hours per cycle.")
+        lines.append(f"Total: {format_hours(rules.total_hours)} hours per cycle.")
     cycle = rules.cycle
     if cycle.length_months or cycle.anchor:
         where = {
@@ -34,20 +31,24 @@ def describe_ruleset(rules: RuleSet) -> list[str]:
     if rules.hours.minutes_per_hour != 60:
         lines.append(f"A CE hour is {rules.hours.minutes_per_hour} minutes.")
     if rules.hours.min_activity_hours:
-        lines.append(f"Activities of at least {_hours(rules.hours.min_activity_hours)} hours.")
+        lines.append(
+            f"Activities of at least {format_hours(rules.hours.min_activity_hours)} hours."
+        )
     for category in rules.categories:
-        amount = f"{_hours(category.hours)} hours" if category.hours is not None else "A course"
+        amount = (
+            f"{format_hours(category.hours)} hours" if category.hours is not None else "A course"
+        )
         condition = f" (if {', '.join(category.applies_if)})" if category.applies_if else ""
         lines.append(f"{amount} of {category.label}, {category.recurrence.describe()}{condition}.")
     for cap in rules.caps:
         limit = (
-            f"{_hours(cap.max_hours)} hours"
+            f"{format_hours(cap.max_hours)} hours"
             if cap.max_hours is not None
             else f"{cap.max_share * 100:.0f}% of the total"
         )
         lines.append(f"At most {limit} of {cap.label.lower()}.")
     if rules.carry_over is not None:
-        lines.append(f"Up to {_hours(rules.carry_over.max_hours)} hours carry over.")
+        lines.append(f"Up to {format_hours(rules.carry_over.max_hours)} hours carry over.")
     if rules.first_renewal is not None:
         lines.append(f"First renewal: {rules.first_renewal.mode.replace('_', ' ')}.")
     lines += [f"Shown, not computed: {note.note}" for note in rules.notes if note.note]

@@ -10,6 +10,7 @@ from django import forms
 from django.http import QueryDict
 
 from core.errors import DomainError
+from credit._hours import format_hours
 from licensing.models import ApprovalBody, CECategory, UserLicense
 from tracker.models import CreditAssignment, OutsideCredit
 from tracker.services.assignments import Row, field_name, parse_hours
@@ -113,7 +114,7 @@ def grid(
             license, category, hours = item.user_license, item.category, item.hours
         else:
             license, category, hours = item
-        values[field_name(license, category)] = f"{hours.normalize():f}"
+        values[field_name(license, category)] = format_hours(hours)
     rows = []
     for license in licenses:
         cells = []

@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import PlainSerializer, WithJsonSchema
 
+from credit._hours import format_hours
+
 
 def _iso(value: dt.datetime) -> str:
     # Stored times are aware (USE_TZ); isoformat keeps the offset ("+00:00") explicit.
@@ -23,6 +25,6 @@ Timestamp = Annotated[
 # Hours travel as decimal strings ("1.25"): a float would round them.
 Hours = Annotated[
     Decimal,
-    PlainSerializer(lambda value: format(value.normalize(), "f"), return_type=str),
+    PlainSerializer(format_hours, return_type=str),
     WithJsonSchema({"type": "string", "pattern": r"^\d+(\.\d+)?$", "examples": ["1.5"]}),
 ]

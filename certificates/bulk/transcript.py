@@ -19,6 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from certificates.pdf import INK, MUTED, NAVY, SANS, SERIF_BOLD, _register_fonts
+from credit._hours import format_hours
 
 PAGE_WIDTH, PAGE_HEIGHT = letter
 MARGIN = 48
@@ -44,10 +45,6 @@ class TranscriptRow:
     categories: tuple[str, ...]
     approvals: tuple[str, ...]  # body codes
     license: str
-
-
-def format_hours(hours: Decimal) -> str:
-    return f"{hours.normalize():f}"
 
 
 def long_day(day: dt.date) -> str:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
+from credit._hours import format_hours
 from credit.tracker.cycles import add_months
 from credit.tracker.types import (
     CapUsage,
@@ -73,7 +74,7 @@ def _rejection(rules: RuleSet, credit: EarnedCredit) -> str:
         return f"Approved by {approved} only; your board accepts {accepted}."
     minimum = rules.hours.min_activity_hours
     if minimum and credit.hours < minimum:
-        return f"Shorter than your board's minimum of {minimum.normalize():f} hours per activity."
+        return f"Shorter than your board's minimum of {format_hours(minimum)} hours per activity."
     return ""
 
 
@@ -268,7 +269,7 @@ def _warnings(rules: RuleSet, report: CycleReport) -> list[str]:
         formats = sorted({f for usage in full_caps for f in usage.cap.formats})
         kinds = join_words([FORMAT_WORDS[f] for f in formats])
         found.append(
-            f"{report.shortfall.normalize():f} hours short; they must be other than {kinds}, "
+            f"{format_hours(report.shortfall)} hours short; they must be other than {kinds}, "
             "which is already at its cap."
         )
     return found

@@ -17,6 +17,7 @@ from django.db.models import Prefetch
 
 from certificates.models import Certificate
 from core.errors import DomainError
+from credit._hours import format_hours
 from events.license_fit import accepted_bodies_by_license, fit
 from events.models import EventApproval
 from licensing.models import CECategory, UserLicense
@@ -110,8 +111,8 @@ def _check_rows(
         if total > hours:
             raise DomainError(
                 "hours_exceed_credit",
-                f"For your {licenses[pk].license_type.label} you assigned {total.normalize():f} "
-                f"hours, but this credit is worth {hours.normalize():f}.",
+                f"For your {licenses[pk].license_type.label} you assigned {format_hours(total)} "
+                f"hours, but this credit is worth {format_hours(hours)}.",
                 field=f"license-{pk}",
             )
 

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from django import template
 
+from credit._hours import format_hours
+
 register = template.Library()
 
 
@@ -13,4 +15,4 @@ register = template.Library()
 def hours(value: Decimal | int | None) -> str:
     if value is None:
         return ""
-    return f"{Decimal(value).normalize():f}"
+    return format_hours(Decimal(value))
