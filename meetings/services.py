@@ -7,7 +7,7 @@ from django.conf import settings
 
 from core.tasks import enqueue
 from events.models import Event
-from meetings.providers import get_provider
+from meetings.providers import MeetingProvider, get_provider
 
 
 def schedule_attendance_collection(event: Event) -> None:
@@ -27,14 +27,19 @@ def create_meeting(event: Event) -> None:
     schedule_attendance_collection(event)
     provider = get_provider(event.meeting_provider)
     if provider.registers_instantly:
-        meeting = provider.create_webinar(event)
-        event.provider_meeting_id = meeting.meeting_id
-        event.provider_data = meeting.data
-        event.save(update_fields=["provider_meeting_id", "provider_data"])
+        create_webinar(event, provider)
         return
     from meetings.tasks import sync_meeting
 
     enqueue(sync_meeting, event.pk)
+
+
+def create_webinar(event: Event, provider: MeetingProvider) -> None:
+    """Create the event's webinar with the provider and remember its identity."""
+    meeting = provider.create_webinar(event)
+    event.provider_meeting_id = meeting.meeting_id
+    event.provider_data = meeting.data
+    event.save(update_fields=["provider_meeting_id", "provider_data"])
 
 
 def update_meeting(event: Event) -> None:

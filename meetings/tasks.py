@@ -17,6 +17,7 @@ from django_tasks import task
 from core.tasks import enqueue
 from events.models import Event, Registration
 from meetings.providers import ProviderError, get_provider
+from meetings.services import create_webinar
 
 logger = logging.getLogger(__name__)
 
@@ -60,10 +61,7 @@ def _sync(event: Event, attempt: int) -> str:
                 provider.cancel_webinar(event)
             return "cancelled"
         if not event.provider_meeting_id:
-            meeting = provider.create_webinar(event)
-            event.provider_meeting_id = meeting.meeting_id
-            event.provider_data = meeting.data
-            event.save(update_fields=["provider_meeting_id", "provider_data"])
+            create_webinar(event, provider)
             return "created"
         provider.update_webinar(event)
     except ProviderError as exc:
