@@ -81,7 +81,10 @@ def run_tasks(monkeypatch):
     def run() -> int:
         before = DBTaskResult.objects.filter(status="SUCCESSFUL").count()
         call_command("db_worker", batch=True, no_startup_delay=True, interval=0, verbosity=0)
-        failed = DBTaskResult.objects.filter(status="FAILED")
+        # A failed task is queued again for a later try; either way the test must hear of it.
+        failed = DBTaskResult.objects.filter(status="FAILED") | DBTaskResult.objects.filter(
+            status="READY"
+        ).exclude(exception_class_path="")
         if failed.exists():
             details = "\n".join(f"{r.task_path}: {r.traceback}" for r in failed)
             pytest.fail(f"Background tasks failed:\n{details}")

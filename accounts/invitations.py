@@ -7,6 +7,7 @@ link proves they own the address.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from allauth.account import signals as allauth_signals
@@ -84,7 +85,9 @@ def send_invitation(user_id: int, event_title: str) -> None:
         "event_title": event_title,
         "set_password_url": set_password_url(user),
     }
-    send_email("account_invited", [user.email], context)
+    # One invitation per person and event, however often the task runs.
+    title_digest = hashlib.sha256(event_title.encode()).hexdigest()[:16]
+    send_email("account_invited", [user.email], context, key=f"invited:{user.pk}:{title_digest}")
 
 
 def _verify_on_reset(sender: Any, request: Any, user: User, **kwargs: Any) -> None:

@@ -20,7 +20,11 @@ def send_email(
     context: dict[str, Any],
     *,
     attachments: Iterable[tuple[str, bytes | str, str]] = (),
+    key: str | None = None,
 ) -> None:
+    """Render and send (through the email queue, see core/outgoing.py). A `key` makes the send
+    idempotent: a second message with the same key is not queued, so a task that runs twice
+    sends one copy."""
     context = {"site_url": settings.SITE_URL, "provider_name": settings.PROVIDER_NAME, **context}
     subject = render_to_string(f"emails/{name}/subject.txt", context)
     # A header must be one line, whatever the template's whitespace.
@@ -34,4 +38,5 @@ def send_email(
     message.attach_alternative(render_to_string(f"emails/{name}/body.html", context), "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
+    message.idempotency_key = key  # type: ignore[attr-defined]
     message.send()

@@ -29,17 +29,29 @@ def _ics(registration: Registration) -> list[tuple[str, bytes, str]]:
     return [("event.ics", registration_ics(registration), ICS)]
 
 
+def _key(registration: Registration, kind: str, *detail: object) -> str:
+    # Registering again after cancelling is a new registration time, so a new confirmation.
+    parts = [registration.pk, kind, registration.registered_at.isoformat(), *detail]
+    return "registration:" + ":".join(str(part) for part in parts)
+
+
 def send_registration_confirmed(registration: Registration) -> None:
     send_email(
         "registration_confirmed",
         [registration.email],
         _context(registration),
         attachments=_ics(registration),
+        key=_key(registration, "confirmed"),
     )
 
 
 def send_waitlisted(registration: Registration) -> None:
-    send_email("registration_waitlisted", [registration.email], _context(registration))
+    send_email(
+        "registration_waitlisted",
+        [registration.email],
+        _context(registration),
+        key=_key(registration, "waitlisted"),
+    )
 
 
 def send_promoted(registration: Registration) -> None:
@@ -48,15 +60,18 @@ def send_promoted(registration: Registration) -> None:
         [registration.email],
         _context(registration),
         attachments=_ics(registration),
+        key=_key(registration, "promoted"),
     )
 
 
 def send_event_changed(registration: Registration) -> None:
+    event = registration.event
     send_email(
         "event_changed",
         [registration.email],
         _context(registration),
         attachments=_ics(registration),
+        key=_key(registration, "changed", event.start.isoformat(), event.end.isoformat()),
     )
 
 
@@ -66,6 +81,7 @@ def send_event_cancelled(registration: Registration) -> None:
         [registration.email],
         _context(registration),
         attachments=_ics(registration),
+        key=_key(registration, "cancelled"),
     )
 
 

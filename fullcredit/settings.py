@@ -42,6 +42,19 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
 
 
+def env_float(name: str, default: float, *, minimum: float = 0.01) -> float:
+    raw = env(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds, not {raw!r}.") from None
+    if not value >= minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}.")
+    return value
+
+
 def env_decimal(name: str, default: str) -> Decimal:
     raw = env(name, default)
     try:
@@ -137,10 +150,11 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
+    # Before django_tasks_db: core's durable `db_worker` command replaces the library's.
+    "core",
     "django_tasks",
     "django_tasks_db",
     "ninja",
-    "core",
     "accounts",
     "licensing",
     "events",
@@ -149,6 +163,7 @@ INSTALLED_APPS = [
     "evaluations",
     "certificates",
     "tracker",
+    "operations",
     "demo",
     "api",
 ]
@@ -204,6 +219,36 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Background tasks -----------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A failed task is tried again after 30 s, 2 min, 8 min, … (×4, at most the maximum) until it
+# has had TASK_MAX_ATTEMPTS tries; then it waits on the staff background-work page.
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 6)
+TASK_RETRY_BASE_SECONDS = env_float("TASK_RETRY_BASE_SECONDS", 30.0)
+TASK_RETRY_MAX_SECONDS = env_float("TASK_RETRY_MAX_SECONDS", 3600.0)
+# Workers beat this often; a RUNNING task whose worker has not beaten for TASK_LEASE_SECONDS
+# was interrupted (killed, out of memory, machine lost) and is queued again.
+WORKER_HEARTBEAT_SECONDS = env_float("WORKER_HEARTBEAT_SECONDS", 5.0)
+TASK_LEASE_SECONDS = env_float("TASK_LEASE_SECONDS", 60.0)
+if TASK_LEASE_SECONDS < 2 * WORKER_HEARTBEAT_SECONDS:
+    raise ImproperlyConfigured(
+        "TASK_LEASE_SECONDS must be at least twice WORKER_HEARTBEAT_SECONDS, or live workers' "
+        "tasks would be taken for interrupted ones."
+    )
+# The reconciler derives from the data what must exist (evaluations, certificates, due
+# emails) and creates what is missing; it leaves alone what is younger than the grace period,
+# which the normal tasks are still handling.
+RECONCILE_INTERVAL_SECONDS = env_float("RECONCILE_INTERVAL_SECONDS", 300.0)
+RECONCILE_GRACE_MINUTES = env_int("RECONCILE_GRACE_MINUTES", 10)
+# Staff are alerted when background work has been failing for this long.
+WORK_FAILING_ALERT_MINUTES = env_int("WORK_FAILING_ALERT_MINUTES", 30)
+# Undelivered mail is retried for this long, then shown to staff as given up.
+EMAIL_GIVE_UP_HOURS = env_int("EMAIL_GIVE_UP_HOURS", 72)
+# Jobs every worker runs between them (each claimed once per interval across workers).
+PERIODIC_JOBS = [
+    ("core.durable.sweeper.sweep_interrupted_tasks", max(1.0, TASK_LEASE_SECONDS / 4)),
+    ("operations.reconcile.reconcile_everything", RECONCILE_INTERVAL_SECONDS),
+    ("operations.alerts.check_failing_work", 60.0),
+]
+PERIODIC_JOBS_TICK_SECONDS = min(5.0, WORKER_HEARTBEAT_SECONDS)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -223,6 +268,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupDetailsForm"
+# Reads the client address with the app's own rule (core.ratelimit.client_address).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -243,9 +290,16 @@ if not EMAIL_URL:
         "e.g. EMAIL_URL=submission://user:password@smtp.example.org:587"
     )
 if EMAIL_URL == "outbox:":
-    EMAIL_BACKEND = "core.mail.OutboxBackend"
+    EMAIL_DELIVERY_BACKEND = "core.mail.OutboxBackend"
 else:
-    globals().update(dj_email_url.parse(EMAIL_URL))
+    _mail = dj_email_url.parse(EMAIL_URL)
+    EMAIL_DELIVERY_BACKEND = _mail.pop("EMAIL_BACKEND")
+    globals().update({name: value for name, value in _mail.items() if value is not None})
+# Every message is queued and delivered by a task with retries (core/outgoing.py); only that
+# task talks to the mail server, never a web request.
+EMAIL_BACKEND = "core.outgoing.QueuedEmailBackend"
+# Seconds to wait on the mail server before a delivery try fails (and is retried later).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", int(globals().get("EMAIL_TIMEOUT") or 20))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "FullCredit <no-reply@fullcredit.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OUTBOX_PAGE_ENABLED = DEBUG and EMAIL_URL == "outbox:"
@@ -287,8 +341,23 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
-if env_bool("BEHIND_TLS_PROXY", False):
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the app append to X-Forwarded-For (TLS proxy, load balancer,
+# CDN). The client is the entry the outermost of them wrote, the N-th from the right; anything
+# further left was sent by the client and is ignored. Rate limits and failed-login lockouts
+# count per that address, so a wrong count either lumps everyone together (too low) or lets a
+# client pick its own address (too high).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if BEHIND_TLS_PROXY else 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(
+        f"TRUSTED_PROXY_COUNT must be 0 or more (the number of proxies in front of the app), "
+        f"not {TRUSTED_PROXY_COUNT}."
+    )
+# allauth reads its own name for it. No ALLAUTH_TRUSTED_CLIENT_IP_HEADER: a header such as
+# X-Real-IP is only safe if every proxy overwrites it, which the app cannot check.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

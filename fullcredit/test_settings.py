@@ -13,6 +13,11 @@ os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="fullcredit-test-"))
 
 from fullcredit.settings import *  # noqa: F403
 
+# A file, not SQLite's default in-memory test database, so the fault tests' real worker
+# processes share the test database with the test (PostgreSQL's test database is shared anyway).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+
 # Hashing dominates test time with the default PBKDF2 iterations.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

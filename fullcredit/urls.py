@@ -4,6 +4,7 @@ from django.urls import include, path
 from core import views as core_views
 from events.staff.urls import urlpatterns as event_staff_urls
 from licensing.urls import staff_urlpatterns as licensing_staff_urls
+from operations.urls import urlpatterns as operations_staff_urls
 
 admin.site.site_header = "FullCredit administration"
 admin.site.site_title = "FullCredit admin"
@@ -12,6 +13,7 @@ staff_patterns = [
     path("", core_views.staff_dashboard, name="dashboard"),
     *licensing_staff_urls,
     *event_staff_urls,
+    *operations_staff_urls,
 ]
 
 urlpatterns = [

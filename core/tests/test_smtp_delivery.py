@@ -58,8 +58,8 @@ def test_email_url_configures_the_smtp_backend():
             sys.executable,
             "-c",
             "import fullcredit.settings as s; "
-            "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, "
-            "s.EMAIL_HOST_USER, s.EMAIL_USE_TLS)",
+            "print(s.EMAIL_BACKEND, s.EMAIL_DELIVERY_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, "
+            "s.EMAIL_HOST_USER, s.EMAIL_USE_TLS, s.EMAIL_TIMEOUT)",
         ],
         env={
             "PATH": "/usr/bin:/bin",
@@ -72,9 +72,11 @@ def test_email_url_configures_the_smtp_backend():
         check=True,
     )
     assert result.stdout.split() == [
+        "core.outgoing.QueuedEmailBackend",
         "django.core.mail.backends.smtp.EmailBackend",
         "smtp.example.org",
         "587",
         "mailer",
         "True",
+        "20",
     ]
