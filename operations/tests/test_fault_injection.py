@@ -6,19 +6,26 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 
 import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
 from attendance.models import AttendanceImport, Connection
 from attendance.services.deciding import decide_event
 from certificates.models import Certificate
 from certificates.tests.conftest import ANSWERS
-from core.models import OutboxMessage, OutgoingEmail
+from core.email import send_email
+from core.models import OutboxMessage, OutgoingEmail, WorkerHeartbeat
+from core.tests.smtp_servers import free_port, working_server
 from evaluations.models import Evaluation
 from evaluations.services import submit_evaluation
 from evaluations.tests.attendance_helpers import END, START, ended_event
-from operations.tests.workers import WorkerProcess, wait_until
+from operations.tests.tcpproxy import TcpProxy
+from operations.tests.workers import WorkerProcess, database_url, wait_until
 from tests.factories import RegistrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -144,3 +151,80 @@ def test_a_worker_killed_while_issuing_certificates_leaves_no_submission_without
     ready = OutboxMessage.objects.filter(subject__startswith="Your certificate is ready")
     assert sorted(a for m in ready for a in m.to) == sorted(r.user.email for r in registrations)
     assert not OutgoingEmail.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_a_worker_killed_mid_email_stream_delivers_every_message_after_restart(workers):
+    """The worker dies while the mail server is accepting message 20 of 40: that message's
+    reply never reached it, so it is sent again after the restart, with the same Message-ID
+    (which mail systems use to drop the copy); every other message is delivered exactly once."""
+    port = free_port()
+    killed: list[str] = []
+    first = None
+
+    def kill_on_twentieth(message) -> None:
+        if len(collector.messages) == 20 and not killed:
+            killed.append(message["Message-ID"])
+            first.kill()
+
+    controller, collector = working_server(port, on_message=kill_on_twentieth)
+    try:
+        with override_settings(EMAIL_BACKEND="core.outgoing.QueuedEmailBackend"):
+            for index in range(40):
+                send_email("account_deleted", [f"person{index}@example.com"], {"name": f"P{index}"})
+        smtp_env = {"EMAIL_URL": f"smtp://127.0.0.1:{port}"}
+        first = workers(**smtp_env)
+        wait_until(lambda: bool(killed), timeout=60, what="message 20 arrives", worker=first)
+        assert OutgoingEmail.objects.filter(sent_at__isnull=True).count() > 20
+
+        second = workers(**smtp_env)
+        wait_until(
+            lambda: (
+                not OutgoingEmail.objects.filter(sent_at__isnull=True).exists()
+                and unfinished() == 0
+            ),
+            timeout=60,
+            what="every message is delivered",
+            worker=second,
+        )
+    finally:
+        controller.stop()
+    ids = collector.message_ids()
+    expected = set(OutgoingEmail.objects.values_list("message_id", flat=True))
+    assert set(ids) == expected and len(expected) == 40
+    twice = {message_id for message_id in ids if ids.count(message_id) > 1}
+    assert twice <= set(killed)
+    assert not DBTaskResult.objects.running().exists()
+
+
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="the outage is a TCP proxy in front of PostgreSQL; SQLite is a local file",
+)
+def test_the_worker_survives_a_database_outage_and_finishes_the_work_queued_meanwhile(workers):
+    params = connection.settings_dict
+    proxy = TcpProxy((params.get("HOST") or "127.0.0.1", int(params.get("PORT") or 5432)))
+    try:
+        url = database_url().replace(f":{params.get('PORT') or 5432}/", f":{proxy.port}/")
+        worker = workers(DATABASE_URL=url)
+        wait_until(
+            lambda: WorkerHeartbeat.objects.exists(),
+            timeout=30,
+            what="the worker beats",
+            worker=worker,
+        )
+        proxy.outage()
+        with override_settings(EMAIL_BACKEND="core.outgoing.QueuedEmailBackend"):
+            send_email("account_deleted", ["during@example.com"], {"name": "During"})
+        time.sleep(12)  # the database stays away for 12 seconds
+        assert worker.process.poll() is None, worker.output()
+        proxy.restore()
+        wait_until(
+            lambda: OutboxMessage.objects.filter(to=["during@example.com"]).exists(),
+            timeout=60,
+            what="the message queued during the outage is delivered",
+            worker=worker,
+        )
+        assert worker.process.poll() is None
+        assert "The database is unavailable" in worker.output(tail=None)
+    finally:
+        proxy.close()

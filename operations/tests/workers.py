@@ -92,9 +92,10 @@ class WorkerProcess:
                 self.process.kill()
                 self.process.wait()
 
-    def output(self) -> str:
+    def output(self, tail: int | None = 6000) -> str:
         self.log.flush()
-        return Path(self.log.name).read_text(errors="replace")[-6000:]
+        text = Path(self.log.name).read_text(errors="replace")
+        return text[-tail:] if tail else text
 
 
 def wait_until(condition: Callable[[], bool], *, timeout: float, what: str, worker=None) -> None:
