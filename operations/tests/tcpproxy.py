@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import select
 import socket
 import threading
@@ -65,10 +66,8 @@ class TcpProxy:
         with self._lock:
             for client, upstream in self._pairs:
                 for sock in (client, upstream):
-                    try:
+                    with contextlib.suppress(OSError):
                         sock.shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass
                     sock.close()
             self._pairs.clear()
 

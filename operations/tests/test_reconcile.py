@@ -126,7 +126,7 @@ def test_a_due_event_reminder_that_was_never_sent_is_sent_and_a_stale_one_is_not
     now = timezone.now()
     soon = EventFactory(start=now + dt.timedelta(hours=12), end=now + dt.timedelta(hours=14))
     passed = EventFactory(start=now + dt.timedelta(minutes=30), end=now + dt.timedelta(hours=2))
-    early = dict(registered_at=now - dt.timedelta(days=3))
+    early = {"registered_at": now - dt.timedelta(days=3)}
     due = RegistrationFactory(event=soon, user=UserFactory(), **early)
     RegistrationFactory(event=passed, user=UserFactory(), **early)
     lose_queued_tasks()
