@@ -54,9 +54,11 @@ lock:
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis
 
-## bench: performance figures (attendance import, certificate rendering, CE tracker; printed, never asserted)
+## bench: performance figures (attendance import, certificate rendering, CE tracker, reconciler; printed, never asserted)
 bench: $(STAMP)
 	@if pg_isready -h 127.0.0.1 -p 5432 -q; then $(BIN)/python -m bench.attendance; \
 	else echo "PostgreSQL is not running: SQLite only."; $(BIN)/python -m bench.attendance --no-postgres; fi
 	$(BIN)/python -m bench.certificates
 	$(BIN)/python -m bench.tracker
+	@if pg_isready -h 127.0.0.1 -p 5432 -q; then $(BIN)/python -m bench.reconcile; \
+	else $(BIN)/python -m bench.reconcile --no-postgres; fi
