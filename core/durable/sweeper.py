@@ -16,6 +16,9 @@ from core.models import WorkerHeartbeat
 WORKER_LOST = "core.durable.WorkerLost"
 # Heartbeats of workers gone this long are only history; they are deleted.
 FORGET_WORKERS_AFTER = dt.timedelta(days=1)
+# A failure whose retry could not be scheduled (the database went away just then) is found by
+# a sweep within this long.
+RETRY_MISSED_WITHIN = dt.timedelta(days=1)
 
 
 @dataclass
@@ -80,8 +83,11 @@ def sweep_interrupted_tasks() -> SweepResult:
             outcome.requeued += 1
         else:
             outcome.failed += 1
-    for result in DBTaskResult.objects.failed().exclude(exception_class_path=WORKER_LOST):
-        if result.finished_at and result.finished_at > now - lease:
+    # Only recent failures: an older one has had its chance, and the list of old failures (kept
+    # for staff) need not be read every sweep.
+    recent = DBTaskResult.objects.failed().filter(finished_at__gte=now - RETRY_MISSED_WITHIN)
+    for result in recent:
+        if result.finished_at > now - lease:
             continue  # its worker is deciding about it right now
         if retry_or_give_up(result):
             outcome.retried += 1

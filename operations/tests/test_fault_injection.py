@@ -228,3 +228,34 @@ def test_the_worker_survives_a_database_outage_and_finishes_the_work_queued_mean
         assert "The database is unavailable" in worker.output(tail=None)
     finally:
         proxy.close()
+
+
+def test_with_two_workers_the_survivor_finishes_what_the_killed_one_started(workers):
+    """Several workers share the queue (SKIP LOCKED on PostgreSQL); when one dies the other
+    sweeps its task back into the queue and runs it, and no task runs on both."""
+    event = ended_event(title="Group Therapy Basics")
+    registrations = attended_in_full(event, 300)
+    decide_event(event)
+    doomed, survivor = workers(), workers()
+    wait_until(
+        lambda: running_task("evaluations.tasks.sync_evaluations") is not None,
+        timeout=60,
+        what="a worker is issuing evaluations",
+        worker=doomed,
+    )
+    task = running_task("evaluations.tasks.sync_evaluations")
+    holder = doomed if task.worker_ids[-1] == doomed.worker_id else survivor
+    other = survivor if holder is doomed else doomed
+    holder.kill()
+
+    wait_until(
+        lambda: Evaluation.objects.count() == len(registrations) and unfinished() == 0,
+        timeout=120,
+        what="the surviving worker issues every evaluation",
+        worker=other,
+    )
+    task.refresh_from_db()
+    assert task.status == "SUCCESSFUL" and len(task.worker_ids) == 2
+    assert task.worker_ids[0] != task.worker_ids[1]
+    invitations = OutboxMessage.objects.filter(subject__startswith="Your evaluation")
+    assert invitations.count() == len(registrations)

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +37,7 @@ class WorkerProcess:
     the sweeper's work alone."""
 
     def __init__(self, **env: str) -> None:
+        self.worker_id = f"test-{uuid.uuid4().hex[:12]}"
         self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115
             "w+", prefix="worker-", suffix=".log", delete=False
         )
@@ -64,6 +66,8 @@ class WorkerProcess:
                 "0.05",
                 "--verbosity",
                 "2",
+                "--worker-id",
+                self.worker_id,
             ],
             cwd=ROOT,
             env=self.env,
