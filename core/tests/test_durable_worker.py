@@ -175,3 +175,14 @@ def test_a_failing_periodic_job_is_recorded_and_the_others_still_run(db, setting
     assert "ImportError" in broken.last_error
     swept = PeriodicJobRun.objects.get(name="core.durable.sweeper.sweep_interrupted_tasks")
     assert swept.last_error == "" and "queued again" in swept.last_result
+
+
+def test_a_failure_whose_retry_was_never_scheduled_gets_it_from_the_sweeper(db, settings):
+    settings.TASK_LEASE_SECONDS = 60
+    result = DBTaskResult.objects.get(pk=always_fails.enqueue().id)
+    DBTaskResult.objects.filter(pk=result.pk).update(
+        status="FAILED", worker_ids=["w1"], finished_at=timezone.now() - dt.timedelta(minutes=2)
+    )
+    assert sweep_interrupted_tasks().retried == 1
+    result.refresh_from_db()
+    assert result.status == "READY"
