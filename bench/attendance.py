@@ -13,13 +13,12 @@ import argparse
 import csv
 import datetime as dt
 import io
-import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.children import run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 START = dt.datetime(2026, 12, 1, 15, 0, tzinfo=dt.UTC)
@@ -101,24 +100,7 @@ def in_memory(content: bytes, count: int) -> tuple[float, float, int]:
 
 def database_import(database_url: str, file_path: str, count: int) -> float:
     """Run the full import in a child process against a fresh database."""
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DEBUG": "true",
-        "DJANGO_SETTINGS_MODULE": "fullcredit.settings",
-        "EMAIL_URL": "outbox:",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.attendance_child", file_path, str(count)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"Import benchmark failed for {database_url}:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])["seconds"]
+    return run_child(database_url, "bench.attendance_child", file_path, str(count))["seconds"]
 
 
 def main() -> None:

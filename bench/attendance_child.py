@@ -19,8 +19,10 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from bench.children import recreate_postgres_database
+
     if connection.vendor == "postgresql":
-        _recreate_postgres_database(settings.DATABASES["default"]["NAME"])
+        recreate_postgres_database(settings.DATABASES["default"]["NAME"])
     call_command("migrate", verbosity=0)
     call_command("load_license_catalog", verbosity=0)
 
@@ -70,18 +72,6 @@ def main() -> None:
     import_attendance(event, [("attendee-report.csv", content)], time_zone=ZONE)
     seconds = time.perf_counter() - began
     print(json.dumps({"seconds": seconds}))
-
-
-def _recreate_postgres_database(name: str) -> None:
-    import psycopg
-    from django.db import connection
-
-    connection.close()
-    params = connection.get_connection_params()
-    params["dbname"] = "postgres"
-    with psycopg.connect(**params, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
 
 
 if __name__ == "__main__":

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.children import run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 PER_EVENT = 1000
@@ -133,10 +133,10 @@ def child(count: int) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from bench.attendance_child import _recreate_postgres_database
+    from bench.children import recreate_postgres_database
 
     if connection.vendor == "postgresql":
-        _recreate_postgres_database(connection.settings_dict["NAME"])
+        recreate_postgres_database(connection.settings_dict["NAME"])
     call_command("migrate", verbosity=0)
     build(count)
     if connection.vendor == "postgresql":
@@ -161,24 +161,7 @@ def child(count: int) -> None:
 
 
 def measure(database_url: str, count: int) -> dict:
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DEBUG": "true",
-        "DJANGO_SETTINGS_MODULE": "fullcredit.settings",
-        "EMAIL_URL": "outbox:",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.reconcile", "--child", str(count)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"Reconcile benchmark failed for {database_url}:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_child(database_url, "bench.reconcile", "--child", str(count))
 
 
 def main() -> None:

@@ -174,50 +174,78 @@ def _windows(
         yield kind, before, closes
 
 
+def _due_reminders(
+    reminders: dict[str, dt.timedelta],
+    rows_for: Callable[[str, dt.timedelta, dt.timedelta], Any],
+    task: Any,
+    noun: str,
+    pending: PendingTasks,
+) -> Iterator[Finding]:
+    """Reminders due and unsent: `rows_for(kind, opens, closes)` gives (pk, moment) pairs whose
+    reminder of that kind is due now; the task takes (pk, kind, moment as ISO)."""
+    for kind, before, closes in _windows(reminders):
+        for pk, moment in rows_for(kind, before, closes):
+            args = (pk, kind, moment.isoformat())
+            if not pending.has(task, *args):
+                yield Finding(
+                    "email", f"the {kind} {noun} {pk} is due and unsent", _queue(task, *args)
+                )
+
+
 def missed_evaluation_reminders(cutoff: dt.datetime, pending: PendingTasks) -> Iterator[Finding]:
     now = timezone.now()
     grace = now - cutoff
-    for kind, before, closes in _windows(EVALUATION_REMINDERS):
+
+    def rows_for(kind: str, before: dt.timedelta, closes: dt.timedelta) -> Any:
         sent = ReminderLog.objects.filter(
             evaluation=OuterRef("pk"), kind=kind, deadline=OuterRef("deadline")
         )
-        rows = Evaluation.objects.filter(
-            status=Evaluation.ISSUED,
-            registration__user__isnull=False,
-            deadline__lte=now + before - grace,
-            deadline__gt=now + closes,
-            issued_at__lt=F("deadline") - before,
-        ).exclude(Exists(sent))
-        for pk, deadline in rows.order_by("pk").values_list("pk", "deadline"):
-            if not pending.has(send_evaluation_reminder, pk, kind, deadline.isoformat()):
-                yield Finding(
-                    "email",
-                    f"the {kind} evaluation reminder for evaluation {pk} is due and unsent",
-                    _queue(send_evaluation_reminder, pk, kind, deadline.isoformat()),
-                )
+        return (
+            Evaluation.objects.filter(
+                status=Evaluation.ISSUED,
+                registration__user__isnull=False,
+                deadline__lte=now + before - grace,
+                deadline__gt=now + closes,
+                issued_at__lt=F("deadline") - before,
+            )
+            .exclude(Exists(sent))
+            .order_by("pk")
+            .values_list("pk", "deadline")
+        )
+
+    return _due_reminders(
+        EVALUATION_REMINDERS,
+        rows_for,
+        send_evaluation_reminder,
+        "evaluation reminder for evaluation",
+        pending,
+    )
 
 
 def missed_event_reminders(cutoff: dt.datetime, pending: PendingTasks) -> Iterator[Finding]:
     now = timezone.now()
     grace = now - cutoff
-    for kind, before, closes in _windows(EVENT_REMINDERS):
+
+    def rows_for(kind: str, before: dt.timedelta, closes: dt.timedelta) -> Any:
         sent = ReminderSent.objects.filter(
             registration=OuterRef("pk"), kind=kind, event_start=OuterRef("event__start")
         )
-        rows = Registration.objects.filter(
-            status=Registration.REGISTERED,
-            event__status=Event.PUBLISHED,
-            event__start__lte=now + before - grace,
-            event__start__gt=now + closes,
-            registered_at__lt=F("event__start") - before,
-        ).exclude(Exists(sent))
-        for pk, start in rows.order_by("pk").values_list("pk", "event__start"):
-            if not pending.has(send_event_reminder, pk, kind, start.isoformat()):
-                yield Finding(
-                    "email",
-                    f"the {kind} event reminder for registration {pk} is due and unsent",
-                    _queue(send_event_reminder, pk, kind, start.isoformat()),
-                )
+        return (
+            Registration.objects.filter(
+                status=Registration.REGISTERED,
+                event__status=Event.PUBLISHED,
+                event__start__lte=now + before - grace,
+                event__start__gt=now + closes,
+                registered_at__lt=F("event__start") - before,
+            )
+            .exclude(Exists(sent))
+            .order_by("pk")
+            .values_list("pk", "event__start")
+        )
+
+    return _due_reminders(
+        EVENT_REMINDERS, rows_for, send_event_reminder, "event reminder for registration", pending
+    )
 
 
 def stalled_deliveries(cutoff: dt.datetime, pending: PendingTasks) -> Iterator[Finding]:
