@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from accounts.models import User
+from accounts.services import delete_account
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -35,6 +38,15 @@ class UserAdmin(BaseUserAdmin):
         ),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
+
+    def delete_model(self, request: HttpRequest, obj: User) -> None:
+        # The one deletion path: it keeps the roster records and removes the person's files.
+        delete_account(obj, actor=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset:
+            delete_account(user, actor=request.user)
+
     add_fieldsets = (
         (
             None,

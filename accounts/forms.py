@@ -9,6 +9,12 @@ from django import forms
 from django.http import HttpRequest
 
 from accounts.models import User
+from accounts.names import (
+    LEGAL_NAME_PART_MAX,
+    normalise_name,
+    too_long_message,
+    validate_name_characters,
+)
 from accounts.timezones import is_valid_zone, time_zone_choices
 
 LEGAL_NAME_HELP = (
@@ -40,17 +46,25 @@ class TimeZoneField(forms.ChoiceField):
             raise forms.ValidationError("Choose a time zone from the list.")
 
 
-class LegalNameMixin(forms.Form):
-    legal_first_name = forms.CharField(
-        label="Legal first name", max_length=150, help_text=LEGAL_NAME_HELP
+def legal_name_field(label: str, **kwargs: Any) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=LEGAL_NAME_PART_MAX,
+        validators=[validate_name_characters],
+        error_messages={"max_length": too_long_message(label.lower())},
+        **kwargs,
     )
-    legal_last_name = forms.CharField(label="Legal last name", max_length=150)
+
+
+class LegalNameMixin(forms.Form):
+    legal_first_name = legal_name_field("Legal first name", help_text=LEGAL_NAME_HELP)
+    legal_last_name = legal_name_field("Legal last name")
 
     def clean_legal_first_name(self) -> str:
-        return " ".join(self.cleaned_data["legal_first_name"].split())
+        return normalise_name(self.cleaned_data["legal_first_name"])
 
     def clean_legal_last_name(self) -> str:
-        return " ".join(self.cleaned_data["legal_last_name"].split())
+        return normalise_name(self.cleaned_data["legal_last_name"])
 
 
 class SignupDetailsForm(LegalNameMixin):

@@ -22,6 +22,13 @@ from django.urls import reverse
 from django_tasks import task
 
 from accounts.models import User
+from accounts.names import (
+    INVISIBLE_MESSAGE,
+    LEGAL_NAME_PART_MAX,
+    has_invisible_characters,
+    normalise_name,
+    too_long_message,
+)
 from core import audit
 from core.email import send_email
 from core.errors import DomainError
@@ -44,6 +51,25 @@ def _find(email: str) -> User | None:
     return User.objects.filter(email__iexact=email).first()
 
 
+def _checked_name(first_name: str, last_name: str) -> tuple[str, str]:
+    """The legal name a new account gets, held to the profile page's rules."""
+    parts = {"first_name": first_name, "last_name": last_name}
+    for field, value in parts.items():
+        if has_invisible_characters(value.strip()):
+            raise DomainError("name_invisible_characters", INVISIBLE_MESSAGE, field=field)
+        if len(normalise_name(value)) > LEGAL_NAME_PART_MAX:
+            label = "legal first name" if field == "first_name" else "legal last name"
+            raise DomainError("name_too_long", too_long_message(label), field=field)
+    first, last = normalise_name(first_name), normalise_name(last_name)
+    if not first or not last:
+        raise DomainError(
+            "name_required",
+            "A new account needs the person's legal first and last name.",
+            field="last_name" if first else "first_name",
+        )
+    return first, last
+
+
 @transaction.atomic
 def find_or_invite(
     email: str, *, first_name: str, last_name: str, actor: User, event_title: str = ""
@@ -57,16 +83,9 @@ def find_or_invite(
     existing = _find(email)
     if existing is not None:
         return existing, False
-    if not first_name.strip() or not last_name.strip():
-        raise DomainError(
-            "name_required",
-            "A new account needs the person's legal first and last name.",
-            field="last_name" if first_name.strip() else "first_name",
-        )
+    first_name, last_name = _checked_name(first_name, last_name)
     user = User.objects.create_user(
-        email,
-        legal_first_name=first_name.strip(),
-        legal_last_name=last_name.strip(),
+        email, legal_first_name=first_name, legal_last_name=last_name
     )  # no password: set_password(None) makes it unusable until they choose one
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
     audit.record(actor, "account.invited", user, email=email)

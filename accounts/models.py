@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 
+from accounts.names import LEGAL_NAME_PART_MAX, validate_name_characters
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -46,8 +48,18 @@ class User(AbstractUser):
     first_name = None  # type: ignore[assignment]
     last_name = None  # type: ignore[assignment]
     email = models.EmailField("primary email address", unique=True)
-    legal_first_name = models.CharField("legal first name", max_length=150, blank=True)
-    legal_last_name = models.CharField("legal last name", max_length=150, blank=True)
+    legal_first_name = models.CharField(
+        "legal first name",
+        max_length=LEGAL_NAME_PART_MAX,
+        blank=True,
+        validators=[validate_name_characters],
+    )
+    legal_last_name = models.CharField(
+        "legal last name",
+        max_length=LEGAL_NAME_PART_MAX,
+        blank=True,
+        validators=[validate_name_characters],
+    )
     time_zone = models.CharField(max_length=64, default=default_time_zone)
     phone = models.CharField(
         "phone number",

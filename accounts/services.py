@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from accounts.models import User
+from accounts.signals import account_deleting
 from core import audit
 from core.email import send_email
 
@@ -35,11 +36,16 @@ def delete_account(user: User, *, actor: User) -> None:
 
     Audit entries name the account by its address and lose the link (SET_NULL). Records that
     accreditors require a provider to keep (attendance, evaluations, certificates) point at the
-    account with SET_NULL as well and keep the name printed on them.
+    account with SET_NULL as well and keep the name printed on them; each registration keeps
+    the license numbers its roster showed. What accounts/delete.html promises is what this
+    does: change them together.
     """
     address = user.email
     name = user.legal_name
     with transaction.atomic():
+        # The roster keeps license numbers, the tracker's files leave with the account, and
+        # registrations for events still ahead are cancelled (receivers in events, tracker).
+        account_deleting.send(sender=User, user=user)
         audit.record(actor, "account.deleted", user, deleted_email=address)
         user.delete()
     # Sent after commit: the account is gone whether or not the mail server answers.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from api import errors
+from api.parser import BoundedJSONParser
 from api.routers import (
     me,
     public,
@@ -36,6 +37,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     # The docs page is served at /api/docs by api.views (see there for why).
     docs_url=None,
+    parser=BoundedJSONParser(),
 )
 errors.install(api)
 

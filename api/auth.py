@@ -34,12 +34,18 @@ class TokenAuth(HttpBearer):
         self.staff_only = staff_only
 
     def __call__(self, request: HttpRequest) -> Any:
-        if "HTTP_AUTHORIZATION" in request.META:
-            result = super().__call__(request)
-            if not result:
-                raise AuthenticationError()
-            return result
-        return None
+        # The header is read here rather than by ninja's HttpBearer, which logs the whole
+        # value (the token itself) when it lacks the "Bearer " prefix and DEBUG is on. Nothing
+        # about the header is logged: a wrong scheme is simply a 401 like a wrong token.
+        if "HTTP_AUTHORIZATION" not in request.META:
+            return None
+        scheme, _, token = request.META["HTTP_AUTHORIZATION"].partition(" ")
+        result = None
+        if scheme.lower() == self.openapi_scheme and token.strip():
+            result = self.authenticate(request, token.strip())
+        if not result:
+            raise AuthenticationError()
+        return result
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         found = find_token(token)

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from api.parser import BodyUnreadable
 from core.errors import DomainError
 
 
@@ -97,6 +98,14 @@ def domain_status(exc: DomainError) -> int:
     return 422 if exc.field else 409
 
 
+def body_problem(exc: HttpError) -> tuple[str, str] | None:
+    """Code and message for a JSON body the parser could not read, else None."""
+    cause = exc.__cause__
+    if isinstance(cause, BodyUnreadable):
+        return cause.code, cause.message
+    return None
+
+
 def install(api: NinjaAPI) -> None:
     def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         details = [
@@ -135,6 +144,9 @@ def install(api: NinjaAPI) -> None:
         return response
 
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        unreadable = body_problem(exc)
+        if unreadable is not None:
+            return error_response(api, request, 400, *unreadable)
         codes = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "not_allowed"}
         return error_response(
             api, request, exc.status_code, codes.get(exc.status_code, "error"), exc.message

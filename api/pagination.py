@@ -19,6 +19,7 @@ from ninja import Schema
 
 from api import keyset
 from core.errors import DomainError
+from core.safejson import loads_bounded
 
 T = TypeVar("T")
 DEFAULT_LIMIT = 50
@@ -45,7 +46,7 @@ def _decode(cursor: str, version: str) -> list[Any]:
     """The cursor's fields after its version tag; cursor_invalid if it is not of that kind."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        payload = json.loads(raw.decode())
+        payload = loads_bounded(raw.decode())
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
         raise _invalid() from exc
     if not isinstance(payload, list) or not payload or payload[0] != version:

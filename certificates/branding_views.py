@@ -12,6 +12,7 @@ from accounts.models import User
 from certificates.images import store_image
 from certificates.models import Branding
 from core import audit
+from core.images import ImageTooLarge, identify
 from core.permissions import permission_required
 
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
@@ -21,13 +22,29 @@ ACCEPTED = {"PNG": "image/png", "JPEG": "image/jpeg"}
 class ImageUpload(forms.ImageField):
     """PNG or JPEG up to 2 MB, checked by its content (Pillow), not by its name."""
 
+    def to_python(self, data):  # type: ignore[no-untyped-def]
+        # Before Django's own check, which would call an enormous image merely "not valid"
+        # (or accept one Pillow only warns about, to be decoded into every certificate).
+        if data is not None and hasattr(data, "read"):
+            if (data.size or 0) > MAX_IMAGE_BYTES:
+                raise forms.ValidationError("The image must be 2 MB or smaller.")
+            data.seek(0)
+            try:
+                identify(data.read())
+            except ImageTooLarge as exc:
+                raise forms.ValidationError(exc.message, code="image_too_large") from None
+            finally:
+                data.seek(0)
+        return super().to_python(data)
+
     def clean(self, data, initial=None):  # type: ignore[no-untyped-def]
         upload = super().clean(data, initial)
-        if upload and upload is not initial:
-            if upload.size > MAX_IMAGE_BYTES:
-                raise forms.ValidationError("The image must be 2 MB or smaller.")
-            if getattr(upload, "image", None) is None or upload.image.format not in ACCEPTED:
-                raise forms.ValidationError("Upload a PNG or JPEG image.")
+        if (
+            upload
+            and upload is not initial
+            and (getattr(upload, "image", None) is None or upload.image.format not in ACCEPTED)
+        ):
+            raise forms.ValidationError("Upload a PNG or JPEG image.")
         return upload
 
 

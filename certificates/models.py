@@ -14,6 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.names import LEGAL_NAME_MAX
 from evaluations.models import Evaluation
 from events.models import Event, Program
 
@@ -103,7 +104,7 @@ class NameCorrectionRequest(models.Model):
     certificate = models.ForeignKey(
         Certificate, on_delete=models.PROTECT, related_name="correction_requests"
     )
-    requested_name = models.CharField(max_length=200)
+    requested_name = models.CharField(max_length=LEGAL_NAME_MAX)
     explanation = models.TextField()
     status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=PENDING)
     requested_by = models.ForeignKey(

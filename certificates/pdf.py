@@ -43,6 +43,13 @@ INK = HexColor("#1b2430")
 NAVY = HexColor("#1d3557")
 GOLD = HexColor("#b08d57")
 MUTED = HexColor("#5b6573")
+# The holder's name: one line of up to 28 pt, shrinking to 16 pt; a longer name (the profile
+# allows 201 characters) takes two lines of up to 20 pt, never smaller than 6 pt.
+HOLDER_WIDTH = PAGE_WIDTH - 220
+HOLDER_SIZE = 28
+HOLDER_ONE_LINE_MINIMUM = 16
+HOLDER_TWO_LINE_MAXIMUM = 20
+HOLDER_MINIMUM = 6
 
 
 def _register_fonts() -> None:
@@ -117,17 +124,50 @@ def _header(canvas: Canvas, snapshot: dict[str, Any]) -> float:
     return PAGE_HEIGHT - 190
 
 
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` in lines of at most `width`, broken at spaces; when a single word is wider than
+    a line, broken between any two characters instead (a name is never cut short)."""
+    lines = simpleSplit(text, font, size, width)
+    if all(pdfmetrics.stringWidth(line, font, size) <= width for line in lines):
+        return lines
+    lines, current, used = [], "", 0.0
+    for char in text:
+        advance = pdfmetrics.stringWidth(char, font, size)
+        if current and used + advance > width:
+            lines.append(current)
+            current, used = "", 0.0
+        current += char
+        used += advance
+    return [*lines, current]
+
+
+def holder_lines(name: str) -> tuple[float, list[str]]:
+    """The type size and lines for the holder's name: one line in large type when it fits,
+    else two (three for a name with no room to break) in the largest size that holds it."""
+    _register_fonts()
+    size = _fit(name, SERIF_BOLD, HOLDER_SIZE, HOLDER_WIDTH, HOLDER_ONE_LINE_MINIMUM)
+    if pdfmetrics.stringWidth(name, SERIF_BOLD, size) <= HOLDER_WIDTH:
+        return size, [name]
+    size = HOLDER_TWO_LINE_MAXIMUM
+    while size > HOLDER_MINIMUM:
+        lines = wrap(name, SERIF_BOLD, size, HOLDER_WIDTH)
+        if len(lines) <= 2:
+            return size, lines
+        size -= 0.5
+    return size, wrap(name, SERIF_BOLD, size, HOLDER_WIDTH)
+
+
 def _holder(canvas: Canvas, snapshot: dict[str, Any], top: float) -> float:
     name = snapshot["holder_name"]
-    size = _fit(name, SERIF_BOLD, 28, PAGE_WIDTH - 220, 14)
+    size, lines = holder_lines(name)
     canvas.setFillColor(INK)
-    canvas.setFont(SERIF_BOLD, size)
-    canvas.drawCentredString(PAGE_WIDTH / 2, top, name)
-    line_half = max(150, pdfmetrics.stringWidth(name, SERIF_BOLD, size) / 2 + 20)
+    y = _centered_lines(canvas, lines, SERIF_BOLD, size, top, size * 1.2) + size * 1.2
+    widest = max(pdfmetrics.stringWidth(line, SERIF_BOLD, size) for line in lines)
+    line_half = max(150, widest / 2 + 20)
     canvas.setStrokeColor(GOLD)
     canvas.setLineWidth(0.75)
-    canvas.line(PAGE_WIDTH / 2 - line_half, top - 8, PAGE_WIDTH / 2 + line_half, top - 8)
-    y = top - 24
+    canvas.line(PAGE_WIDTH / 2 - line_half, y - 8, PAGE_WIDTH / 2 + line_half, y - 8)
+    y -= 24
     license = snapshot.get("license")
     if license:
         canvas.setFillColor(MUTED)

@@ -52,7 +52,8 @@ def zone_for(request: HttpRequest) -> zoneinfo.ZoneInfo:
         if name:
             try:
                 return zoneinfo.ZoneInfo(name)
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            # OSError: a cookie too long to be a file name under the zone database.
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
                 continue
     return zoneinfo.ZoneInfo("UTC")
 

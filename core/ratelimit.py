@@ -1,4 +1,5 @@
-"""A small fixed-window rate limit for public pages (certificate verification), per client IP.
+"""A small fixed-window rate limit for public pages (certificate verification), per client IP,
+and the one rule for reading that IP behind proxies (allauth's lockouts use it too).
 
 It counts in Django's cache. With the default per-process memory cache each web process counts
 on its own, which still makes enumeration hopeless given the codes' length; deployments with
@@ -7,6 +8,7 @@ many processes can point CACHES at a shared cache to make the limit exact.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -19,10 +21,29 @@ from django.utils import timezone
 
 
 def client_address(request: HttpRequest) -> str:
-    # Behind a TLS proxy the client is the first X-Forwarded-For address; otherwise the peer.
-    if settings.SECURE_PROXY_SSL_HEADER and (forwarded := request.META.get("HTTP_X_FORWARDED_FOR")):
-        return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The client's address as the trusted proxies saw it (settings.TRUSTED_PROXY_COUNT).
+
+    Each trusted proxy appends the address it received the request from, so with N of them
+    the N-th X-Forwarded-For entry from the right was written by the outermost one. Entries to
+    its left came from the client and can say anything, so they are never read.
+    """
+    peer = request.META.get("REMOTE_ADDR") or "unknown"
+    count = settings.TRUSTED_PROXY_COUNT
+    if count <= 0:
+        return peer
+    entries = [e.strip() for e in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    entries = [e for e in entries if e]
+    if len(entries) < count:
+        # The request did not pass through every trusted proxy (it reached an inner one or the
+        # app directly), so no entry is vouched for. The peer is the one address nobody can
+        # forge; if a miscount sends everyone here, they share one limit, which errs on the
+        # strict side instead of letting a client choose its own key.
+        return peer
+    candidate = entries[-count]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return peer
 
 
 def rate_limited(scope: str, *, setting: str) -> Callable:

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = "Events"
+
+    def ready(self) -> None:
+        from accounts.signals import account_deleting
+        from events.services.retention import keep_roster_records
+
+        account_deleting.connect(keep_roster_records, dispatch_uid="events_keep_roster_records")

@@ -296,6 +296,10 @@ class Registration(models.Model):
     join_url = models.URLField(max_length=600, blank=True)
     link_status = models.CharField(max_length=10, choices=LINK_CHOICES, default=LINK_PENDING)
     provider_registrant_id = models.CharField(max_length=120, blank=True, db_index=True)
+    # The licenses the roster showed, copied here when the account is deleted (its licenses
+    # go with it): [{"state", "type", "label", "number"}]. Accreditors ask for rosters with
+    # license numbers years later; while the account exists the roster reads them live.
+    frozen_licenses = models.JSONField(default=list, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 

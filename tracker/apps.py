@@ -11,3 +11,7 @@ class TrackerConfig(AppConfig):
 
         certificate_issued.connect(signals.prefill_issued, dispatch_uid="tracker_prefill")
         certificate_reissued.connect(signals.carry_over, dispatch_uid="tracker_carry_over")
+
+        from accounts.signals import account_deleting
+
+        account_deleting.connect(signals.remove_private_files, dispatch_uid="tracker_files")

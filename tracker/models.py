@@ -23,11 +23,16 @@ FORMAT_CHOICES = [
 ]
 
 
+def outside_credit_folder(user_id: int) -> str:
+    """The private-storage folder that holds one person's uploads, and nothing else."""
+    return f"outside-credit/{user_id}"
+
+
 def outside_credit_path(instance: OutsideCredit, filename: str) -> str:
     # A random name: the person's own file name may carry personal details and is kept in
     # `original_filename` for downloads only.
     suffix = PurePath(filename).suffix.lower()[:8]
-    return f"outside-credit/{instance.user_id}/{secrets.token_hex(16)}{suffix}"
+    return f"{outside_credit_folder(instance.user_id)}/{secrets.token_hex(16)}{suffix}"
 
 
 class OutsideCredit(models.Model):

@@ -6,6 +6,7 @@ it at a temporary folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 from django.conf import settings
@@ -32,3 +33,18 @@ _storage = PrivateStorage()
 
 def private_storage() -> PrivateStorage:
     return _storage
+
+
+def remove_files(names: list[str], folder: str) -> None:
+    """Delete the named files, then whatever else is left in `folder`, then the folder."""
+    storage = private_storage()
+    for name in names:
+        storage.delete(name)
+    if not storage.exists(folder):
+        return
+    directories, files = storage.listdir(folder)
+    for name in files:
+        storage.delete(f"{folder}/{name}")
+    if not directories:
+        with contextlib.suppress(OSError):
+            os.rmdir(storage.path(folder))

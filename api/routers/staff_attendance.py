@@ -112,10 +112,10 @@ def import_files(
     if time_zone:
         try:
             zoneinfo.ZoneInfo(time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             raise DomainError(
                 "time_zone_unknown",
-                f"Unknown time zone {time_zone!r}; use a name such as America/Chicago.",
+                f"Unknown time zone {time_zone[:64]!r}; use a name such as America/Chicago.",
                 field="time_zone",
             ) from None
     if len(files) > MAX_FILES:

@@ -32,10 +32,10 @@ def staff_event(request: HttpRequest, slug: str, permission: str = MANAGE_EVENTS
 def _draft(payload: EventIn) -> EventDraft:
     try:
         zoneinfo.ZoneInfo(payload.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise DomainError(
             "time_zone_unknown",
-            f"Unknown time zone {payload.time_zone!r}; use a name such as America/Chicago.",
+            f"Unknown time zone {payload.time_zone[:64]!r}; use a name such as America/Chicago.",
             field="time_zone",
         ) from None
     return EventDraft(

@@ -10,6 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from accounts.invitations import find_or_invite
 from accounts.models import User
+from accounts.names import LEGAL_NAME_PART_MAX
 from api.auth import STAFF_AUTH, caller
 from api.errors import errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
@@ -28,8 +29,12 @@ router = Router(tags=["Staff: registrations"], auth=STAFF_AUTH)
 
 class PersonIn(Schema):
     email: str = Field(..., min_length=3, max_length=254)
-    first_name: str = Field("", max_length=150, description="Legal first name (new accounts)")
-    last_name: str = Field("", max_length=150, description="Legal last name (new accounts)")
+    first_name: str = Field(
+        "", max_length=LEGAL_NAME_PART_MAX, description="Legal first name (new accounts)"
+    )
+    last_name: str = Field(
+        "", max_length=LEGAL_NAME_PART_MAX, description="Legal last name (new accounts)"
+    )
     join_waitlist: bool = False
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from accounts.names import LEGAL_NAME_PART_MAX
 from api.schemas.common import Hours, Timestamp
 from events.models import Registration
 
@@ -22,8 +23,8 @@ class ProfileOut(Schema):
 class ProfileIn(Schema):
     """A partial profile: only the fields sent change (checked as on the profile page)."""
 
-    legal_first_name: str = Field(None, max_length=150)
-    legal_last_name: str = Field(None, max_length=150)
+    legal_first_name: str = Field(None, max_length=LEGAL_NAME_PART_MAX)
+    legal_last_name: str = Field(None, max_length=LEGAL_NAME_PART_MAX)
     time_zone: str = Field(None, max_length=64, description="An IANA zone, e.g. America/Chicago")
     phone: str = Field(None, max_length=32, description="Empty to remove it")
 

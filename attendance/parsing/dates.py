@@ -266,10 +266,11 @@ class LocalClock:
     def __init__(self, zone_name: str, *, source: str = "") -> None:
         try:
             self.zone = ZoneInfo(zone_name)
-        except (ZoneInfoNotFoundError, ValueError, TypeError):
+        # OSError: a name too long to be a file name under the zone database.
+        except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
             raise ReportError(
                 codes.UNKNOWN_TIME_ZONE,
-                f"{zone_name!r} is not a time zone FullCredit knows; use a name such as "
+                f"{zone_name[:64]!r} is not a time zone FullCredit knows; use a name such as "
                 "America/New_York.",
                 source=source,
             ) from None

@@ -17,6 +17,7 @@ from attendance.parsing.types import (
     WEBINAR_ATTENDEE_CSV,
     ReportError,
 )
+from core.safejson import JSONTooComplex, loads_bounded
 
 # Every layout we read says what it is within its first few rows; a report's data rows never do.
 _SCAN_RECORDS = 200
@@ -52,12 +53,18 @@ def load(content: bytes, source: str) -> Loaded:
     text = decode(content, source)
     if text.lstrip()[:1] in ("{", "["):
         try:
-            data = json.loads(text)
+            data = loads_bounded(text)
         except json.JSONDecodeError as exc:
             raise ReportError(
                 codes.MALFORMED_JSON,
                 f"the file starts like JSON but is not valid JSON ({exc.msg}).",
                 line=exc.lineno,
+                source=source,
+            ) from None
+        except JSONTooComplex as exc:
+            raise ReportError(
+                codes.MALFORMED_JSON,
+                f"this is not a Zoom participants report: {exc.message}",
                 source=source,
             ) from None
         participant_rows(data, source)  # refuses JSON of any other shape, with guidance

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -20,6 +20,11 @@ from core import audit
 from core.bulk import insert_rows
 from core.errors import DomainError
 from events.models import Event, Registration
+
+IMPORT_RUNNING = (
+    "Another import of this file is running for this event (or has just finished); it is "
+    "stored once. Wait a moment, then reload the attendance page to see the result."
+)
 
 
 @dataclass
@@ -220,27 +225,38 @@ def _full_placement(event: Event, report: ParsedReport) -> matching.Placement:
     return matching.place(_rows_for_matching(report.rows), registrants_for(event))
 
 
+def _already_imported(event: Event, digest: str) -> bool:
+    return AttendanceImport.objects.filter(event=event, content_sha256=digest).exists()
+
+
 def _import(
     event: Event, report: ParsedReport, digest: str, actor: User | None, sources: list[str]
 ) -> ImportSummary:
     """The one import path for every source: skip what was imported before, otherwise store,
     retry pending dial-in claims, decide again and audit, all in one transaction."""
-    with transaction.atomic():
-        if AttendanceImport.objects.filter(event=event, content_sha256=digest).exists():
-            return _summarise(report, _full_placement(event, report), 0, True)
-        record, summary = _store(event, report, digest, actor, sources)
-        retry_phone_claims(event)
-        decide_event(event)
-        audit.record(
-            actor,
-            "attendance.imported",
-            event,
-            import_id=record.pk,
-            format=report.format,
-            rows=summary.rows,
-            new_rows=summary.new_rows,
-            time_zone=report.time_zone,
-        )
+    try:
+        with transaction.atomic():
+            if _already_imported(event, digest):
+                return _summarise(report, _full_placement(event, report), 0, True)
+            record, summary = _store(event, report, digest, actor, sources)
+            retry_phone_claims(event)
+            decide_event(event)
+            audit.record(
+                actor,
+                "attendance.imported",
+                event,
+                import_id=record.pk,
+                format=report.format,
+                rows=summary.rows,
+                new_rows=summary.new_rows,
+                time_zone=report.time_zone,
+            )
+    except IntegrityError:
+        # Every row written here was first checked to be new, so a unique constraint only
+        # fails when another import stored the same file (or the same connections) between
+        # that check and the insert. PostgreSQL makes this one wait for the other to commit;
+        # its transaction is rolled back whole, and the other one's data stands.
+        raise DomainError("import_in_progress", IMPORT_RUNNING) from None
     return summary
 
 

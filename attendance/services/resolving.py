@@ -16,6 +16,7 @@ from core import audit
 from core.errors import DomainError
 from credit.schedule import validate_schedule
 from events.models import Event, Registration
+from events.window import window_problems
 
 
 def _require_reason(reason: str) -> str:
@@ -165,7 +166,9 @@ def record_actual_schedule(
     """Record when the event really ran. Credit never exceeds what was advertised, and the
     advertised hours must still fit the real instructional time."""
     reason = _require_reason(reason)
-    problems = validate_schedule(start, end, [(b[0], b[1]) for b in breaks], event.advertised_hours)
+    problems = validate_schedule(
+        start, end, [(b[0], b[1]) for b in breaks], event.advertised_hours
+    ) + window_problems(start, end)
     if problems:
         raise DomainError(
             "schedule_invalid", " ".join(p.message for p in problems), field=problems[0].field

@@ -16,7 +16,7 @@ from django.db.models import Prefetch
 
 from attendance.models import Connection, Decision
 from events.models import Event, Registration
-from events.staff.roster import Writable, csv_safe
+from events.staff.roster import Writable, csv_safe, roster_licenses
 from licensing.models import UserLicense
 
 CSV_HEADER = [
@@ -47,12 +47,7 @@ def _seconds(value: float) -> str:
 
 
 def _licenses(registration: Registration) -> str:
-    if registration.user is None:
-        return ""
-    return "; ".join(
-        f"{license.license_type.label} {license.number}"
-        for license in registration.user.licenses.all()
-    )
+    return "; ".join(f"{label} {number}" for label, number in roster_licenses(registration))
 
 
 def roster_rows(event: Event) -> Iterator[list[str]]:

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import attendance.parsing
+import core
+import core.safejson
 
 PACKAGE = Path(attendance.parsing.__file__).resolve().parent
 
@@ -22,11 +24,26 @@ def imported_top_level_modules(path: Path) -> set[str]:
     return names
 
 
+# Helpers outside the package that are themselves standard library only (checked below).
+PURE_HELPERS = {"core.safejson": Path(core.safejson.__file__)}
+
+
 def test_parsing_modules_import_only_the_standard_library_and_the_parsing_package():
     modules = list(PACKAGE.glob("*.py"))
     assert len(modules) > 5
     for module in modules:
         for name in imported_top_level_modules(module):
             top = name.split(".")[0]
-            allowed = top in sys.stdlib_module_names or name.startswith("attendance.parsing")
+            allowed = (
+                top in sys.stdlib_module_names
+                or name.startswith("attendance.parsing")
+                or name in PURE_HELPERS
+            )
             assert allowed, f"{module.name} imports {name}"
+
+
+def test_the_helpers_the_parsers_use_import_only_the_standard_library():
+    for helper, path in PURE_HELPERS.items():
+        for name in imported_top_level_modules(path):
+            assert name.split(".")[0] in sys.stdlib_module_names, f"{helper} imports {name}"
+    assert Path(core.__file__).read_text().strip() == "", "core/__init__.py must stay empty"

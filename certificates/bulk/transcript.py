@@ -18,7 +18,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from certificates.pdf import INK, MUTED, NAVY, SANS, SERIF_BOLD, _register_fonts
+from certificates.pdf import INK, MUTED, NAVY, SANS, SERIF_BOLD, _register_fonts, wrap
 from credit._hours import format_hours
 
 PAGE_WIDTH, PAGE_HEIGHT = letter
@@ -78,20 +78,32 @@ class _Writer:
         c = self.canvas
         c.setFillColor(MUTED)
         c.setFont(SANS, 7.5)
-        c.drawString(MARGIN, MARGIN - 20, f"CE transcript · {self.holder} · {self.period}")
+        c.drawString(MARGIN, MARGIN - 20, self._footer())
         c.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 20, f"Page {self.page}")
         self.y = PAGE_HEIGHT - MARGIN
+
+    def _footer(self) -> str:
+        # The full name heads the first page; the running footer may shorten a very long one
+        # so it never runs into the page number or off the paper.
+        room = PAGE_WIDTH - 2 * MARGIN - 50
+        holder = self.holder
+        while True:
+            footer = f"CE transcript · {holder} · {self.period}"
+            if len(holder) <= 1 or pdfmetrics.stringWidth(footer, SANS, 7.5) <= room:
+                return footer
+            holder = holder[:-2].rstrip() + "…"
 
     def room(self, height: float) -> None:
         if self.y - height < MARGIN:
             self.new_page()
 
     def text(self, text: str, font: str = SANS, size: float = SIZE, color=INK) -> None:
-        self.room(size * 1.4)
-        self.canvas.setFillColor(color)
-        self.canvas.setFont(font, size)
-        self.canvas.drawString(MARGIN, self.y - size, text)
-        self.y -= size * 1.4
+        for line in wrap(text, font, size, PAGE_WIDTH - 2 * MARGIN):
+            self.room(size * 1.4)
+            self.canvas.setFillColor(color)
+            self.canvas.setFont(font, size)
+            self.canvas.drawString(MARGIN, self.y - size, line)
+            self.y -= size * 1.4
 
     def table_head(self) -> None:
         self.room(LEADING * 2)

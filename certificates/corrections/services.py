@@ -16,6 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.names import INVISIBLE_MESSAGE, LEGAL_NAME_MAX, has_invisible_characters
 from certificates.models import Certificate, NameCorrectionRequest, new_verification_code
 from certificates.signals import certificate_reissued
 from core import audit
@@ -23,7 +24,8 @@ from core.email import send_email
 from core.errors import DomainError
 
 MANAGE_CERTIFICATES = "certificates.manage_certificates"
-MAX_NAME_LENGTH = 200
+# A correction can restate any legal name the profile accepts.
+MAX_NAME_LENGTH = LEGAL_NAME_MAX
 
 
 def _clean(text: str) -> str:
@@ -89,6 +91,8 @@ def request_name_correction(
     if user is None or certificate.user_id is None or certificate.user_id != user.pk:
         raise DomainError("not_certificate_owner", "Only the holder can ask for a correction.")
     _refuse_unless_current(certificate)
+    if has_invisible_characters((requested_name or "").strip()):
+        raise DomainError("name_invisible_characters", INVISIBLE_MESSAGE, field="requested_name")
     requested_name = _clean(requested_name)
     explanation = (explanation or "").strip()
     if not requested_name:

@@ -82,3 +82,20 @@ def test_the_pdf_embeds_the_images_the_snapshot_names(staff, snapshot):  # noqa:
     assert len(resources["/XObject"]) >= 1
     # The same snapshot renders to the same bytes.
     assert pdf_bytes(snapshot) == pdf_bytes(snapshot)
+
+
+@pytest.mark.parametrize("side", [20_000, 10_000])
+def test_an_image_claiming_an_enormous_size_is_refused_on_the_form(staff, side):
+    from tests.images import png_claiming
+
+    response = staff.post(
+        URL,
+        {
+            "logo": SimpleUploadedFile("logo.png", png_claiming(side, side), "image/png"),
+            "signatory_name": "",
+            "signatory_title": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "too large" in response.content.decode()
+    assert not Branding.current().logo

@@ -39,3 +39,10 @@ def test_the_footer_names_the_zone_with_the_abbreviation_in_force_today(client, 
         assert "America/Los_Angeles (PDT)" in client.get("/").content.decode()
     with time_machine.travel(WINTER):
         assert "America/Los_Angeles (PST)" in client.get("/").content.decode()
+
+
+def test_a_time_zone_cookie_too_long_for_the_zone_database_is_ignored(client, db):
+    from core.middleware import TIME_ZONE_COOKIE
+
+    client.cookies[TIME_ZONE_COOKIE] = "America/" + "X" * 300
+    assert client.get("/").status_code == 200

@@ -15,6 +15,7 @@ from core import audit
 from core.errors import DomainError
 from credit.schedule import ScheduleProblem, validate_schedule
 from events.models import Break, Event, EventApproval, EventPresenter, Presenter, Program
+from events.window import window_problems
 from licensing.models import ApprovalBody, CECategory, Profession
 
 
@@ -80,7 +81,7 @@ def check_schedule(draft: EventDraft) -> None:
         [(b.start, b.end) for b in draft.breaks],
         draft.advertised_hours,
         increment=settings.CE_HOURS_INCREMENT,
-    )
+    ) + window_problems(draft.start, draft.end)
     if problems:
         raise ScheduleInvalid(problems)
 

@@ -38,11 +38,22 @@ class RosterRow:
         return self.registration.email
 
 
+def roster_licenses(registration: Registration) -> list[tuple[str, str]]:
+    """(label, number) of each license the roster shows: the account's today, or, once the
+    account is deleted, the ones kept on the registration (`frozen_licenses`). Prefetch
+    `user__licenses` with their license types when reading many."""
+    if registration.user is None:
+        return [(item["label"], item["number"]) for item in registration.frozen_licenses]
+    return [
+        (license.license_type.label, license.number) for license in registration.user.licenses.all()
+    ]
+
+
 def roster_rows(event: Event) -> list[RosterRow]:
     """Every registration, oldest first, with the person's licenses ("CA LCSW #LCS 88213").
 
-    Licenses are read from the account today (a deleted account has none left), in three
-    queries whatever the roster's size.
+    Licenses are read from the account today, or from what the registration kept when the
+    account was deleted, in three queries whatever the roster's size.
     """
     registrations = (
         Registration.objects.filter(event=event)
@@ -60,9 +71,7 @@ def roster_rows(event: Event) -> list[RosterRow]:
     return [
         RosterRow(
             registration,
-            [str(license) for license in registration.user.licenses.all()]
-            if registration.user is not None
-            else [],
+            [f"{label} #{number}" for label, number in roster_licenses(registration)],
         )
         for registration in registrations
     ]

@@ -253,3 +253,17 @@ def test_zoom_needs_no_csrf_token(db):
         {"event": "endpoint.url_validation", "event_ts": 1, "payload": {"plainToken": "abc"}},
     )
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"event": "webinar.ended", "payload": ' + b"[" * 2_000 + b"]" * 2_000 + b"}",
+        b'{"event": "webinar.ended", "event_ts": ' + b"1" * 5_000 + b"}",
+    ],
+    ids=["deep", "huge-number"],
+)
+def test_a_signed_body_shaped_to_crash_the_parser_is_a_400(client, db, body):
+    response = client.post(URL, data=body, content_type="application/json", headers=signed(body))
+    assert response.status_code == 400
+    assert not ZoomWebhookEvent.objects.exists()

@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.safejson import JSONTooComplex, loads_bounded
 from core.tasks import enqueue
 from meetings.zoom.models import ZoomWebhookEvent
 
@@ -73,7 +74,9 @@ def receive(request: HttpRequest) -> HttpResponse:
     if not is_fresh(timestamp, time.time()):
         return _refuse(401, "The request timestamp is too old.")
     try:
-        data = json.loads(body)
+        data = loads_bounded(body)
+    except JSONTooComplex as exc:
+        return _refuse(400, exc.message)
     except ValueError:
         return _refuse(400, "The body is not JSON.")
     if not isinstance(data, dict) or not isinstance(data.get("event"), str):

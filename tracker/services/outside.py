@@ -1,20 +1,19 @@
 """Outside credit: CE earned from other providers, with the certificate the person uploads.
 
 The upload is checked by its content, not by its name or the browser's claimed type: a PDF
-starts with ``%PDF-``, and an image must open in Pillow as a PNG or a JPEG.
+starts with ``%PDF-``, and an image must open in Pillow as a PNG or a JPEG of a sane size.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from PIL import Image, UnidentifiedImageError
 
 from core.errors import DomainError
+from core.images import ImageTooLarge, identify
 from tracker.models import OutsideCredit
 from tracker.services.assignments import drop_invalid_outside_assignments
 
@@ -61,11 +60,9 @@ def check_upload(upload: UploadedFile | None) -> CheckedUpload:
     if head == b"%PDF-":
         return CheckedUpload(upload, "application/pdf", size)
     try:
-        with Image.open(io.BytesIO(upload.read())) as image:
-            kind = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        kind = None
+        kind = identify(upload.read())
+    except ImageTooLarge as exc:
+        raise DomainError("image_too_large", exc.message, field="file") from None
     finally:
         upload.seek(0)
     if kind not in IMAGE_TYPES:

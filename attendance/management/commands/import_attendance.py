@@ -35,9 +35,9 @@ class Command(BaseCommand):
         if zone:
             try:
                 zoneinfo.ZoneInfo(zone)
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
                 raise CommandError(
-                    f"Unknown time zone {zone!r}; use a name such as America/Chicago."
+                    f"Unknown time zone {zone[:64]!r}; use a name such as America/Chicago."
                 ) from None
         files = []
         for path in options["files"]:
