@@ -4,8 +4,8 @@ No Django here (and nothing beyond the standard library), so the parsers can be 
 benchmarked on their own; the importer in `attendance.services` stores what they return.
 
     detect_format(content, filename) -> format constant, or ReportError
-    parse_report(content, filename, time_zone=..., event_date=...) -> ParsedReport
-    parse_reports([(filename, content), ...], time_zone=..., event_date=...) -> ParsedReport
+    parse_report(content, filename, time_zone=..., event_date=..., event_window=...) -> ParsedReport
+    parse_reports([(filename, content), ...], time_zone=..., event_date=..., event_window=...)
     parse_rows(rows, source=..., format=SIMULATED) -> ParsedReport   (rows already in memory)
 """
 
@@ -27,6 +27,7 @@ from attendance.parsing.types import (
     ParsedReport,
     RawConnection,
     ReportError,
+    SkippedMeeting,
 )
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "ParsedReport",
     "RawConnection",
     "ReportError",
+    "SkippedMeeting",
     "codes",
     "detect_format",
     "parse_report",

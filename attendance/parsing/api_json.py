@@ -16,6 +16,7 @@ from attendance.parsing import codes
 from attendance.parsing.connection import new_connection
 from attendance.parsing.csv_rows import far_from_event
 from attendance.parsing.phones import NOT_PHONE, dial_in
+from attendance.parsing.refusals import PAST_PARTICIPANTS_MESSAGE
 from attendance.parsing.text import clean, email
 from attendance.parsing.types import (
     REPORT_API_JSON,
@@ -27,10 +28,19 @@ from attendance.parsing.types import (
 
 # Keys only a participant row has (a page has "participants"; a detail report has neither).
 _ROW_KEYS = frozenset({"join_time", "leave_time", "user_email", "registrant_id", "user_id"})
+# The participant lists of /past_meetings and /past_webinars name people but carry no times.
+_TIME_KEYS = frozenset({"join_time", "leave_time"})
 
 
 def participant_rows(data: Any, source: str) -> tuple[list[Any], bool]:
     """All participant rows of a parsed JSON file, and whether Zoom said more pages follow."""
+    rows, more = _participant_rows(data, source)
+    if rows and not any(isinstance(row, dict) and _TIME_KEYS & row.keys() for row in rows):
+        raise ReportError(codes.PAST_PARTICIPANTS_JSON, PAST_PARTICIPANTS_MESSAGE, source=source)
+    return rows, more
+
+
+def _participant_rows(data: Any, source: str) -> tuple[list[Any], bool]:
     if isinstance(data, dict):
         if isinstance(data.get("participants"), list):
             return list(data["participants"]), bool(data.get("next_page_token"))

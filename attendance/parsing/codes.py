@@ -15,3 +15,11 @@ NONEXISTENT_LOCAL_TIME = "nonexistent_local_time"  # a time inside a spring-forw
 UNKNOWN_TIME_ZONE = "unknown_time_zone"
 MIXED_FORMATS = "mixed_formats"  # several files of different formats in one import
 NO_FILES = "no_files"
+# A Zoom export in a portal language whose headers FullCredit does not read yet.
+UNSUPPORTED_LANGUAGE = "unsupported_language"
+# Zoom exports that hold no usable join and leave times; each message names the one to use.
+DASHBOARD_EXPORT = "dashboard_export"  # Dashboard → Meetings → Participants (times, no dates)
+PAST_PARTICIPANTS_JSON = "past_participants_json"  # /past_meetings/{id}/participants: no times
+API_ROWS_CSV = "api_rows_csv"  # report-API rows saved as CSV (join_time, leave_time in UTC)
+# An account-wide export with several meetings, none of them at the event's time.
+NO_MATCHING_MEETING = "no_matching_meeting"

@@ -18,12 +18,13 @@ from attendance.parsing.dates import (
     NonexistentTime,
     Stamp,
     StampReader,
+    is_time_only,
     naive,
     resolve_order,
 )
 from attendance.parsing.phones import NOT_PHONE, DialIn, dial_in
-from attendance.parsing.text import clean, is_absent, split_rename
-from attendance.parsing.types import ATTENDEE, RawConnection, ReportError
+from attendance.parsing.text import is_absent
+from attendance.parsing.types import ATTENDEE, OCCURRENCE, RawConnection, ReportError
 
 _NEAR_EVENT_DAYS = 1  # CSV dates are local, so an evening event's rows stay on its date
 
@@ -42,6 +43,8 @@ class Draft:
     in_waiting_room: bool = False
     is_guest: bool | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # Zoom writes this row's times to the second (all but the webinar's "Other Attended").
+    seconds_expected: bool = True
 
 
 @dataclass
@@ -49,6 +52,8 @@ class Built:
     rows: list[RawConnection]
     warnings: list[str]
     date_order: str
+    # The warnings that are about one row, by line, so a caller dropping rows can drop them.
+    row_warnings: dict[int, str] = field(default_factory=dict)
 
 
 # Longer than any "--"/"NA" marker (padding included), shorter than any timestamp.
@@ -76,15 +81,17 @@ def row_times(
     return join_text, leave_text
 
 
-def row_name(text: str, *, renames: bool) -> tuple[str, str]:
-    """The display name and, for a "New (Original)" rename, the original name."""
-    name = text.strip() if text.isascii() else clean(text)
-    if renames and name.endswith(")"):
-        return split_rename(name)
-    return name, ""
-
-
 def bad_date(label: str, text: str, line: int, source: str) -> ReportError:
+    if is_time_only(text):
+        return ReportError(
+            codes.BAD_DATE,
+            f"the {label} {text!r} is a time without a date, so FullCredit cannot tell which "
+            "day it is on. Zoom's Dashboard export writes times like this; export Reports → "
+            "Usage → Participants (or, for a webinar, Reports → Webinar → Attendee Report) "
+            "instead.",
+            line=line,
+            source=source,
+        )
     return ReportError(
         codes.BAD_DATE,
         f"the {label} {text!r} is not a date FullCredit recognises.",
@@ -128,14 +135,19 @@ def build(
     joins = _placed(join_walls, join_lines, clock, "Join Time", source)
     leaves = _placed(leave_walls, leave_lines, clock, "Leave Time", source)
 
+    seconds_dropped = _seconds_dropped(drafts, join_stamps, leave_stamps)
+    if seconds_dropped:
+        warnings.append(SECONDS_DROPPED)
     phones: dict[str, DialIn] = {}
     rows: list[RawConnection] = []
+    row_warnings: dict[int, str] = {}
     for draft in drafts:
         join, join_again = joins[draft.join_text]
         leave, leave_again = leaves[draft.leave_text]
         if join_again is not None or leave_again is not None:
             leave, note = _choose_fold(draft, clock, join, join_again, leave, leave_again)
             warnings.append(note)
+            row_warnings[draft.line] = note
         if join > leave:
             raise ReportError(
                 codes.JOIN_AFTER_LEAVE,
@@ -167,10 +179,57 @@ def build(
                 extra=draft.extra,
             )
         )
+    if seconds_dropped:
+        _number_repeats(rows)
     far = far_from_event({wall.date() for wall in join_walls.values()}, event_date)
     if far:
         warnings.append(far)
-    return Built(rows, warnings, order)
+    return Built(rows, warnings, order, row_warnings)
+
+
+SECONDS_DROPPED = (
+    "The join and leave times in this file have no seconds, but Zoom writes them to the "
+    "second: the file was probably opened and saved again in a spreadsheet. Each join and "
+    "leave may be off by up to 59 seconds, which can decide whether someone attended in full. "
+    "Export the report from Zoom again and import it without opening it in a spreadsheet."
+)
+
+
+def _seconds_dropped(
+    drafts: list[Draft], joins: dict[str, Stamp], leaves: dict[str, Stamp]
+) -> bool:
+    """Whether times Zoom writes to the second were all cut to the minute.
+
+    Zoom's own minute-precision times (the webinar's "Other Attended", the summaries) are
+    12-hour ("Mar 22, 2025 7:13 PM"); a spreadsheet re-saves them 24-hour ("9/24/20 13:30").
+    """
+    seen = False
+    twenty_four = False
+    for draft in drafts:
+        if not draft.seconds_expected:
+            continue
+        for stamp in (joins[draft.join_text], leaves[draft.leave_text]):
+            if stamp.with_seconds:
+                return False
+            seen = True
+            twenty_four = twenty_four or not stamp.twelve_hour
+    return seen and twenty_four
+
+
+def _number_repeats(rows: list[RawConnection]) -> None:
+    """Keep apart rows that minute precision made identical: each is a connection of its own.
+
+    A file cut to the minute can show two devices that joined and left within the same
+    minutes as the same row twice. The second and later get an occurrence number, which is
+    part of a row's identity, so neither parsing nor importing takes them for one row.
+    """
+    counts: dict[tuple, int] = {}
+    for row in rows:
+        key = row.identity
+        seen = counts.get(key, 0) + 1
+        counts[key] = seen
+        if seen > 1:
+            row.extra[OCCURRENCE] = str(seen)
 
 
 def _read_stamps(lines: dict[str, int], label: str, source: str) -> dict[str, Stamp]:

@@ -18,8 +18,9 @@ import re
 
 from attendance.parsing import codes
 from attendance.parsing.columns import Header, cell
-from attendance.parsing.csv_rows import SHORT, Draft, build, header_sample, row_name, row_times
-from attendance.parsing.dates import DateSample, LocalClock
+from attendance.parsing.csv_rows import SHORT, Draft, build, header_sample, row_times
+from attendance.parsing.dates import DateSample, LocalClock, StampReader
+from attendance.parsing.names import read_name
 from attendance.parsing.text import (
     Record,
     clean,
@@ -123,7 +124,8 @@ class _Section:
         if times is None:
             return None
         join_text, leave_text = times
-        name, original = row_name(cells[self.name], renames=self.renames)
+        read = read_name(cells[self.name], renames=self.renames)
+        name, original = read.name, read.original
         if self.has_first_last and (not name or (len(name) < SHORT and is_absent(name))):
             name = " ".join(
                 part
@@ -134,6 +136,8 @@ class _Section:
         approval = cells[self.approval]
         if approval and approval.lstrip()[:1] in ("u", "U") and header_key(approval) == _UPGRADED:
             role = PANELIST
+        if read.role and role == ATTENDEE:
+            role = read.role
         extra = {}
         for label, index in self.extra:
             value = cells[index]
@@ -154,9 +158,54 @@ class _Section:
             address,
             role,
             False,
-            yes_no(cells[self.guest]) if self.has_guest else None,
+            True if read.guest else (yes_no(cells[self.guest]) if self.has_guest else None),
             extra,
+            # "Other Attended" times are to the minute in Zoom's own export.
+            not self.other,
         )
+
+
+class _Order:
+    """Where the report is in Zoom's fixed order of sections.
+
+    Host Details, Panelist Details, Attendee Details, Other Attended: a section whose title is
+    in a language FullCredit does not know takes its role from its place, so a host's or a
+    panelist's rows are never read as an attendee's.
+    """
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def known(self, title: str) -> None:
+        self.seen.append(title)
+
+    def unknown(self) -> tuple[str, str]:
+        if "Attendee Details" in self.seen:
+            found = (ATTENDEE, "Other Attended")
+        elif not self.seen:
+            found = (HOST, "Host Details")
+        else:
+            found = (PANELIST, "Panelist Details")
+        self.seen.append(found[1])
+        return found
+
+
+def _untitled(text: str, records: list[Record], index: int) -> bool:
+    """Whether a lone cell titles a connections table: the next filled row is its header.
+
+    English titles FullCredit does not read ("Poll Details") are skipped elsewhere.
+    """
+    title = text.strip()
+    # Checked in English too: a localised "Attendee Report" is a title, not a section's.
+    if not title or any(_OTHER_TITLE.fullmatch(t) for t in (title, header_key(title))):
+        return False
+    if StampReader().read(title):
+        return False
+    for _, cells in records[index + 1 : index + 3]:
+        if any(c.strip() for c in cells):
+            header = Header(cells, 0)
+            return header.has("join time") and header.has("leave time")
+    return False
 
 
 class _Ignored:
@@ -177,8 +226,9 @@ def parse(
     summary_read = False
     pending: tuple[str, str] | None = None  # a section title whose header row comes next
     section: _Section | _Ignored | None = None
+    sections = _Order()
     no_shows = 0
-    for line, cells in records:
+    for index, (line, cells) in enumerate(records):
         if isinstance(section, _Section) and len(cells) > 1 and cells[0] and cells[1]:
             # The common case, tens of thousands of times: a data row (titles fill one cell).
             draft = section.draft(line, cells)
@@ -199,6 +249,15 @@ def parse(
             continue
         if len(filled) == 1 and first in _SECTIONS:
             pending, section = _SECTIONS[first], None
+            sections.known(pending[1])
+            continue
+        if len(filled) == 1 and _untitled(cells[0], records, index):
+            pending, section = sections.unknown(), None
+            warnings.append(
+                f"Line {line}: FullCredit does not know the section title "
+                f"{clean(cells[0])!r}; by its place in the report it read it as the "
+                f"{pending[1]} section."
+            )
             continue
         if pending is not None:
             section, pending = _Section(*pending, Header(cells, line), source), None

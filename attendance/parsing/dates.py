@@ -6,6 +6,10 @@ the report version and the locale (reference §5.4):
     Mar 22, 2025 19:13:27      Mar 22, 2025 7:13 PM      Apr 09, 2020 8:50 PM
     11/19/2021 9:54:15 AM      08/09/2026 02:31:08 PM    15/08/2022 01:27      2026-09-03 18:00:00
 
+and, from exports made in the portal's other languages, year-first and localised forms:
+
+    2020/12/8 8:35             2020/10/15 10:30:15 AM    10월 15, 2024 10:30:15    15 ott 2024 10:30
+
 Each form is read by one compiled pattern rather than by trying `strptime` formats cell by cell:
 a report has tens of thousands of cells, so each column remembers which family matched last and
 tries it first, and each distinct cell text is read once. Numeric dates are only split into day
@@ -22,6 +26,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from attendance.parsing import codes
+from attendance.parsing.locales import MONTHS as LOCALISED_MONTHS
 from attendance.parsing.types import ReportError
 
 MONTH_FIRST = "month_first"
@@ -48,25 +53,46 @@ _MONTH_NAMES = [
 _MONTHS = {name: n for n, name in enumerate(_MONTH_NAMES, 1)}
 _MONTHS.update({name[:3]: n for n, name in enumerate(_MONTH_NAMES, 1)})
 _MONTHS["sept"] = 9
+_MONTHS.update(LOCALISED_MONTHS)
 
+# Korean and Japanese write the half of the day as a word, before or after the clock.
+_EAST_AM = frozenset({"오전", "午前"})
+_HALF_WORD = "오전|오후|午前|午後"
 _CLOCK = (
+    rf"(?:(?P<pre>{_HALF_WORD})\s*)?"
     r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<sec>\d{2})(?:\.\d+)?)?"
-    r"(?:\s*(?P<ampm>[AaPp])\.?[Mm]\.?)?"
+    rf"(?:\s*(?:(?P<ampm>[AaPp])\.?\s?[Mm]\.?|(?P<post>{_HALF_WORD})))?"
 )
+_LETTERS = r"[^\W\d_]{3,10}"
 _NAMED_RE = re.compile(
-    rf"(?P<month>[A-Za-z]{{3,9}})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}),?\s+{_CLOCK}"
+    rf"(?P<month>{_LETTERS})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}),?\s+{_CLOCK}"
+)
+# "15 ott 2024 10:30", "15. Okt. 2024 10:30:15", "15 de octubre de 2024 10:30".
+_DAY_NAMED_RE = re.compile(
+    rf"(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?(?P<month>{_LETTERS})\.?,?\s+(?:de\s+)?"
+    rf"(?P<year>\d{{4}}),?\s+{_CLOCK}"
+)
+# Korean webinar reports: "10월 15, 2024 ...".
+_KOREAN_RE = re.compile(
+    rf"(?P<month>\d{{1,2}})\s*월\s*(?P<day>\d{{1,2}})\s*일?,?\s+(?P<year>\d{{4}})\s*년?,?\s+"
+    rf"{_CLOCK}"
 )
 _NUMERIC_RE = re.compile(
     rf"(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d{{2}}),?\s+{_CLOCK}"
 )
-_ISO_RE = re.compile(rf"(?P<year>\d{{4}})-(?P<a>\d{{1,2}})-(?P<b>\d{{1,2}})(?:T|\s+){_CLOCK}")
+# Year first: ISO, and the Japanese and Korean "2020/12/8 8:35", "2020/10/15 10:30:15 AM".
+_ISO_RE = re.compile(
+    rf"(?P<year>\d{{4}})(?P<sep>[-/.])(?P<a>\d{{1,2}})(?P=sep)(?P<b>\d{{1,2}})(?:T|\s+){_CLOCK}"
+)
 
 
 class Stamp(NamedTuple):
     """A timestamp as written, before the day/month order is known.
 
     For NAMED and ISO stamps `a` is the month and `b` the day; for NUMERIC ones they are the
-    first and second numbers of the date, whichever those turn out to be.
+    first and second numbers of the date, whichever those turn out to be. `with_seconds` and
+    `twelve_hour` say how the clock was written, which tells a spreadsheet's re-save apart
+    from Zoom's own minute-precision times.
     """
 
     kind: str
@@ -76,23 +102,36 @@ class Stamp(NamedTuple):
     hour: int
     minute: int
     second: int
+    with_seconds: bool = True
+    twelve_hour: bool = False
 
 
-def _clock(match: re.Match[str]) -> tuple[int, int, int] | None:
+class _Clock(NamedTuple):
+    hour: int
+    minute: int
+    second: int
+    with_seconds: bool
+    twelve_hour: bool
+
+
+def _clock(match: re.Match[str]) -> _Clock | None:
     hour, minute = int(match["hour"]), int(match["minute"])
-    second = int(match["sec"] or 0)
-    ampm = match["ampm"]
-    if ampm:
+    written = match["sec"]
+    second = int(written or 0)
+    letter = match["ampm"]
+    word = match["pre"] or match["post"]
+    if letter or word:
         if not 1 <= hour <= 12:
             return None
-        hour = hour % 12 + (12 if ampm in "Pp" else 0)
+        afternoon = letter in ("P", "p") if letter else word not in _EAST_AM
+        hour = hour % 12 + (12 if afternoon else 0)
     if hour > 23 or minute > 59 or second > 59:
         return None
-    return hour, minute, second
+    return _Clock(hour, minute, second, written is not None, bool(letter or word))
 
 
-def _named(text: str) -> Stamp | None:
-    match = _NAMED_RE.fullmatch(text)
+def _month_named(regex: re.Pattern[str], text: str) -> Stamp | None:
+    match = regex.fullmatch(text)
     if match is None:
         return None
     month = _MONTHS.get(match["month"].casefold())
@@ -100,6 +139,24 @@ def _named(text: str) -> Stamp | None:
     if month is None or clock is None:
         return None
     return Stamp(NAMED, int(match["year"]), month, int(match["day"]), *clock)
+
+
+def _named(text: str) -> Stamp | None:
+    return _month_named(_NAMED_RE, text)
+
+
+def _day_named(text: str) -> Stamp | None:
+    return _month_named(_DAY_NAMED_RE, text)
+
+
+def _korean(text: str) -> Stamp | None:
+    match = _KOREAN_RE.fullmatch(text)
+    if match is None:
+        return None
+    clock = _clock(match)
+    if clock is None:
+        return None
+    return Stamp(NAMED, int(match["year"]), int(match["month"]), int(match["day"]), *clock)
 
 
 def _numeric(text: str) -> Stamp | None:
@@ -116,6 +173,8 @@ def _numeric(text: str) -> Stamp | None:
 
 
 def _iso(text: str) -> Stamp | None:
+    # Year-first dates are year-month-day in every locale that writes them (none writes
+    # year-day-month), so they need no order from the rest of the file.
     match = _ISO_RE.fullmatch(text)
     if match is None:
         return None
@@ -125,7 +184,15 @@ def _iso(text: str) -> Stamp | None:
     return Stamp(ISO, int(match["year"]), int(match["a"]), int(match["b"]), *clock)
 
 
-_FAMILIES: list[Callable[[str], Stamp | None]] = [_named, _numeric, _iso]
+_TIME_ONLY_RE = re.compile(_CLOCK)
+
+
+def is_time_only(text: str) -> bool:
+    """A clock time with no date ("04:53 PM"), as the Dashboard's participant export writes."""
+    return _TIME_ONLY_RE.fullmatch(text.strip()) is not None
+
+
+_FAMILIES: list[Callable[[str], Stamp | None]] = [_named, _numeric, _iso, _day_named, _korean]
 
 
 class StampReader:

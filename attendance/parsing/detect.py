@@ -9,6 +9,11 @@ from typing import Any
 from attendance.parsing import codes
 from attendance.parsing.api_json import participant_rows
 from attendance.parsing.csv_meeting import UNIQUE_USERS_MESSAGE
+from attendance.parsing.refusals import (
+    refuse_header,
+    refuse_other_language,
+    refuse_untitled_section,
+)
 from attendance.parsing.text import Record, decode, header_key, read_records
 from attendance.parsing.types import (
     FORMAT_LABELS,
@@ -74,6 +79,7 @@ def load(content: bytes, source: str) -> Loaded:
 
 
 def classify(records: list[Record], source: str) -> str:
+    lone: tuple[int, str] | None = None  # the row before, when it held one cell: a title?
     for line, cells in records[:_SCAN_RECORDS]:
         filled = [c for c in cells if c.strip()]
         if not filled:
@@ -91,6 +97,7 @@ def classify(records: list[Record], source: str) -> str:
                 source=source,
             )
         keys = {header_key(c) for c in filled}
+        refuse_header(keys, line, source)
         if "webinar id" in keys:
             return WEBINAR_ATTENDEE_CSV
         if "total duration (minutes)" in keys and "join time" not in keys:
@@ -100,7 +107,11 @@ def classify(records: list[Record], source: str) -> str:
         if "join time" in keys and "leave time" in keys:
             if keys & {"time in session (minutes)", "attended"}:
                 return WEBINAR_ATTENDEE_CSV
+            if lone is not None:
+                refuse_untitled_section(lone[1], lone[0], filled, source)
             return MEETING_PARTICIPANTS_CSV
+        lone = (line, filled[0]) if len(filled) == 1 else None
+    refuse_other_language(records, source, ACCEPTED)
     raise ReportError(
         codes.UNKNOWN_FORMAT,
         f"FullCredit does not recognise this file. It accepts: {ACCEPTED}.",

@@ -18,21 +18,37 @@ from attendance.parsing.types import (
     ParsedReport,
     RawConnection,
     ReportError,
+    Window,
 )
 
 
 def parse_report(
-    content: bytes, filename: str, *, time_zone: str, event_date: dt.date
+    content: bytes,
+    filename: str,
+    *,
+    time_zone: str,
+    event_date: dt.date,
+    event_window: Window | None = None,
 ) -> ParsedReport:
-    """Detect the file's format and read its connection rows (times in UTC)."""
-    report, more_pages = _parse_one(content, filename, time_zone=time_zone, event_date=event_date)
+    """Detect the file's format and read its connection rows (times in UTC).
+
+    `event_window` (the event's start and end) chooses the event's meeting in an export that
+    holds several; without it, every meeting's rows are read.
+    """
+    report, more_pages = _parse_one(
+        content, filename, time_zone=time_zone, event_date=event_date, event_window=event_window
+    )
     if more_pages:
         report.warnings.append(_more_pages_warning(filename))
     return report
 
 
 def parse_reports(
-    files: list[tuple[str, bytes]], *, time_zone: str, event_date: dt.date
+    files: list[tuple[str, bytes]],
+    *,
+    time_zone: str,
+    event_date: dt.date,
+    event_window: Window | None = None,
 ) -> ParsedReport:
     """Several files of one format (API pages, instances' reports, CSVs) as one report.
 
@@ -42,12 +58,18 @@ def parse_reports(
     if not files:
         raise ReportError(codes.NO_FILES, "Choose at least one report file to import.")
     if len(files) == 1:
-        return parse_report(files[0][1], files[0][0], time_zone=time_zone, event_date=event_date)
+        return parse_report(
+            files[0][1],
+            files[0][0],
+            time_zone=time_zone,
+            event_date=event_date,
+            event_window=event_window,
+        )
     reports: list[ParsedReport] = []
     last_pages = 0
     for filename, content in files:
         report, more_pages = _parse_one(
-            content, filename, time_zone=time_zone, event_date=event_date
+            content, filename, time_zone=time_zone, event_date=event_date, event_window=event_window
         )
         if reports and report.format != reports[0].format:
             raise ReportError(
@@ -72,6 +94,7 @@ def parse_reports(
         topic=_agreed([r.topic for r in reports]),
         date_order=_agreed([r.date_order for r in reports]),
         warnings=warnings,
+        skipped_meetings=[meeting for r in reports for meeting in r.skipped_meetings],
     )
     if len({r.date_order for r in reports if r.date_order}) > 1:
         merged.warnings.append(
@@ -85,10 +108,17 @@ def parse_reports(
 
 
 def _parse_one(
-    content: bytes, filename: str, *, time_zone: str, event_date: dt.date
+    content: bytes,
+    filename: str,
+    *,
+    time_zone: str,
+    event_date: dt.date,
+    event_window: Window | None,
 ) -> tuple[ParsedReport, bool]:
     with _collector_paused():
-        return _parse_loaded(content, filename, time_zone=time_zone, event_date=event_date)
+        return _parse_loaded(
+            content, filename, time_zone=time_zone, event_date=event_date, event_window=event_window
+        )
 
 
 @contextmanager
@@ -110,20 +140,33 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _parse_loaded(
-    content: bytes, filename: str, *, time_zone: str, event_date: dt.date
+    content: bytes,
+    filename: str,
+    *,
+    time_zone: str,
+    event_date: dt.date,
+    event_window: Window | None,
 ) -> tuple[ParsedReport, bool]:
     loaded = load(content, filename)
     more_pages = False
     if loaded.format == REPORT_API_JSON:
         rows, more_pages = participant_rows(loaded.data, filename)
         report = parse_rows(rows, source=filename, event_date=event_date)
-    else:
+    elif loaded.format == MEETING_PARTICIPANTS_CSV:
         assert loaded.records is not None
-        parser = {
-            WEBINAR_ATTENDEE_CSV: csv_webinar.parse,
-            MEETING_PARTICIPANTS_CSV: csv_meeting.parse,
-        }[loaded.format]
-        report = parser(loaded.records, source=filename, time_zone=time_zone, event_date=event_date)
+        report = csv_meeting.parse(
+            loaded.records,
+            source=filename,
+            time_zone=time_zone,
+            event_date=event_date,
+            event_window=event_window,
+        )
+    else:
+        assert loaded.records is not None and loaded.format == WEBINAR_ATTENDEE_CSV
+        # A webinar report is one webinar's: there is no meeting to choose.
+        report = csv_webinar.parse(
+            loaded.records, source=filename, time_zone=time_zone, event_date=event_date
+        )
     _drop_duplicates(report, across_files=False)
     return report, more_pages
 

@@ -8,6 +8,7 @@ import io
 import unicodedata
 
 from attendance.parsing import codes
+from attendance.parsing.locales import ALIASES, YES_NO, normal
 from attendance.parsing.types import ReportError
 
 # (magic bytes, what the file is, what to do instead). People upload the report after opening it
@@ -19,7 +20,15 @@ _NOT_TEXT = [
 ]
 _CONTROL_LIMIT = 0.01  # share of control characters above which "text" is really binary
 _ABSENT = frozenset({"", "--", "na", "n/a", "null", "none"})
-_YES_NO = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
+_YES_NO = {
+    "yes": True,
+    "y": True,
+    "true": True,
+    "no": False,
+    "n": False,
+    "false": False,
+    **YES_NO,  # the portal's other languages ("Sì", "Ja", "はい", ...)
+}
 _ABSENT_LONGEST = 4  # len("none")
 
 Record = tuple[int, list[str]]  # (1-based line where the record starts, its cells)
@@ -100,10 +109,13 @@ def read_records(text: str, source: str) -> list[Record]:
 
 
 def header_key(cell: str) -> str:
-    """How a header cell is compared: case, width variants and spacing do not matter."""
-    # A stray byte-order mark survives when exports are pasted together; it is not text.
-    cell = unicodedata.normalize("NFKC", cell.replace("\ufeff", ""))
-    return " ".join(cell.split()).casefold().rstrip(":")
+    """How a header cell is compared: case, width variants, spacing and UI language do not matter.
+
+    A localised header or section title becomes the English key it stands for, so every layout
+    rule is written once, in English.
+    """
+    key = normal(cell)
+    return ALIASES.get(key, key)
 
 
 def clean(value: str) -> str:
@@ -128,7 +140,12 @@ def email(value: str) -> str:
 
 
 def yes_no(value: str) -> bool | None:
-    return _YES_NO.get(value.strip().casefold())
+    key = value.strip().casefold()
+    found = _YES_NO.get(key)
+    if found is None and not key.isascii():
+        # Decomposed accents ("Si" + a combining grave) from some editors.
+        found = _YES_NO.get(normal(key))
+    return found
 
 
 def split_rename(value: str) -> tuple[str, str]:

@@ -22,6 +22,16 @@ FORMAT_LABELS = {
     SIMULATED: "Simulated webinar room",
 }
 
+# In `RawConnection.extra`: the 2nd, 3rd, ... of rows that only minute precision made
+# identical (a file whose seconds a spreadsheet dropped). Part of a row's identity.
+OCCURRENCE = "occurrence"
+
+# Why a meeting in a file holding several was not imported.
+AT_ANOTHER_TIME = "at_another_time"
+ANOTHER_MEETING_AT_THIS_TIME = "another_meeting_at_this_time"
+
+Window = tuple[dt.datetime, dt.datetime]  # an event's start and end, aware
+
 
 class ReportError(Exception):
     """A file the importer cannot use. `line` is 1-based (None when the whole file is at fault).
@@ -72,7 +82,27 @@ class RawConnection:
     @property
     def identity(self) -> tuple:
         """What makes two imports of the same row the same row (used to keep imports idempotent)."""
-        return (self.name, self.email, self.join, self.leave, self.registrant_id, self.role)
+        return (
+            self.name,
+            self.email,
+            self.join,
+            self.leave,
+            self.registrant_id,
+            self.role,
+            self.extra.get(OCCURRENCE, ""),
+        )
+
+
+@dataclass(frozen=True)
+class SkippedMeeting:
+    """A meeting of an account-wide export that is not the event's, so none of its rows is read."""
+
+    source: str
+    meeting_id: str
+    topic: str
+    start: str  # the meeting's start as the file writes it ("" when it has none)
+    rows: int
+    reason: str  # AT_ANOTHER_TIME or ANOTHER_MEETING_AT_THIS_TIME
 
 
 @dataclass
@@ -84,3 +114,4 @@ class ParsedReport:
     topic: str = ""
     date_order: str = ""  # "month_first" or "day_first" for CSV dates that could be either
     warnings: list[str] = field(default_factory=list)
+    skipped_meetings: list[SkippedMeeting] = field(default_factory=list)
