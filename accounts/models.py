@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 
 from accounts.names import LEGAL_NAME_PART_MAX, validate_name_characters
 
@@ -67,6 +68,11 @@ class User(AbstractUser):
         blank=True,
         help_text="Used to recognise you when you join a webinar by phone.",
     )
+    # A dial-in claim is trusted on its own only for a number saved before the event started;
+    # a number typed in afterwards could have been copied from the call it claims.
+    phone_changed_at = models.DateTimeField(
+        "phone number last changed", null=True, blank=True, editable=False
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -80,6 +86,33 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.legal_name or self.email
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Any, values: Any) -> User:
+        user = super().from_db(db, field_names, values)
+        if "phone" in field_names:
+            user._stored_phone = user.phone
+        return user
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Every write path (profile page, API, admin, commands) passes here, so the time the
+        # number changed is known whoever changed it.
+        update_fields = kwargs.get("update_fields")
+        if (update_fields is None or "phone" in update_fields) and self._phone_changed():
+            self.phone_changed_at = timezone.now()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "phone_changed_at"}
+        super().save(*args, **kwargs)
+        if "phone" in self.__dict__:
+            self._stored_phone = self.phone
+
+    def _phone_changed(self) -> bool:
+        if self._state.adding:
+            return bool(self.phone)
+        if hasattr(self, "_stored_phone"):
+            return self._stored_phone != self.phone
+        stored = type(self).objects.filter(pk=self.pk).values_list("phone", flat=True).first()
+        return stored != self.phone
 
     @property
     def legal_name(self) -> str:

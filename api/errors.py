@@ -90,6 +90,9 @@ def _location(loc: tuple[Any, ...] | list[Any]) -> str:
 
 
 def domain_status(exc: DomainError) -> int:
+    # A service's own limit (e.g. dial-in claims) says when to try again.
+    if getattr(exc, "retry_after", None) is not None:
+        return 429
     if exc.code in NOT_FOUND_CODES:
         return 404
     if exc.code in FORBIDDEN_CODES:
@@ -130,7 +133,10 @@ def install(api: NinjaAPI) -> None:
             ]
         elif exc.field:
             details = [{"field": exc.field, "code": exc.code, "message": exc.message}]
-        return error_response(api, request, domain_status(exc), exc.code, exc.message, details)
+        response = error_response(api, request, domain_status(exc), exc.code, exc.message, details)
+        if getattr(exc, "retry_after", None) is not None:
+            response["Retry-After"] = str(exc.retry_after)
+        return response
 
     def on_authentication(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
         response = error_response(

@@ -72,17 +72,44 @@ class AttendanceImport(models.Model):
     rows_added = models.PositiveIntegerField(default=0)
     summary = models.JSONField(default=dict)
     warnings = models.JSONField(default=list)
+    # The files alone, without the reading options (time zone) that content_sha256 includes:
+    # the same files read again another way replace this reading instead of adding to it.
+    files_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    # The identity of every row the files hold, stored or not (rows another import stored
+    # first are not stored twice): withdrawing that other import hands such rows to this one.
+    row_keys = models.JSONField(default=list, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_reason = models.TextField(blank=True)
+    replaced_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaced"
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "content_sha256"], name="same_files_imported_once"
+                fields=["event", "content_sha256"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="same_files_imported_once",
             )
         ]
 
     def __str__(self) -> str:
         return f"{self.format} import for {self.event} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
+class ActiveConnections(models.Manager):
+    """Rows of imports that stand: a withdrawn import's rows count for nothing, anywhere."""
+
+    def get_queryset(self) -> models.QuerySet[Connection]:
+        return super().get_queryset().filter(withdrawn=False)
 
 
 class Connection(models.Model):
@@ -125,6 +152,8 @@ class Connection(models.Model):
     phone_digits = models.CharField(max_length=32, blank=True)
     is_guest = models.BooleanField(null=True)
     extra = models.JSONField(default=dict, blank=True)
+    # Set when its import was withdrawn (kept for the record, counted nowhere).
+    withdrawn = models.BooleanField(default=False)
 
     registration = models.ForeignKey(
         Registration,
@@ -140,11 +169,18 @@ class Connection(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    with_withdrawn = models.Manager()
+    objects = ActiveConnections()
+
     class Meta:
         ordering = ["join", "pk"]
+        default_manager_name = "objects"
+        base_manager_name = "with_withdrawn"
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "identity_key"], name="connection_once_per_event"
+                fields=["event", "identity_key"],
+                condition=models.Q(withdrawn=False),
+                name="connection_once_per_event",
             )
         ]
         indexes = [models.Index(fields=["event", "registration"])]
@@ -205,33 +241,86 @@ class Decision(models.Model):
 
 
 class PhoneClaim(models.Model):
-    """An attendee saying "I dialled in from a number ending in these 4 digits"."""
+    """An attendee saying "I dialled in from a number ending in these 4 digits".
+
+    A claim is evidence, not proof: it places a call by itself only when the digits are those
+    of the phone on the attendee's profile from before the event (see
+    attendance.services.claims); otherwise staff place the call or decline the claim.
+    """
 
     MATCHED = "matched"
     AMBIGUOUS = "ambiguous"
     NOT_FOUND = "not_found"
+    NOT_PROFILE_PHONE = "not_profile_phone"
+    PHONE_CHANGED = "phone_changed"
     RESULT_CHOICES = [
         (MATCHED, "Matched"),
         (AMBIGUOUS, "More than one call ends in these digits: staff will match it"),
         (NOT_FOUND, "No unmatched call ends in these digits: staff will look"),
+        (NOT_PROFILE_PHONE, "Not the phone on the attendee's profile: staff will check"),
+        (PHONE_CHANGED, "Profile phone changed after the event started: staff will check"),
     ]
 
     registration = models.ForeignKey(
         Registration, on_delete=models.PROTECT, related_name="phone_claims"
     )
     last4 = models.CharField(max_length=4)
-    result = models.CharField(max_length=12, choices=RESULT_CHOICES)
+    result = models.CharField(max_length=20, choices=RESULT_CHOICES)
     connection = models.ForeignKey(
         Connection, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     resolved = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    declined_reason = models.TextField(blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"…{self.last4} for {self.registration}: {self.result}"
+
+    @property
+    def declined(self) -> bool:
+        return self.resolved and bool(self.declined_reason)
+
+
+class ReviewResolution(models.Model):
+    """Staff closing a decision that needed review, with their reason.
+
+    It covers the connections staff looked at: deciding applies it while the registrant's
+    counted connections are exactly those, and asks for a new review when they change. It can
+    clear a review flag or withhold credit; it never adds attended time (design rule 6).
+    """
+
+    ATTENDED_ALONE = "attended_alone"
+    NOT_ELIGIBLE = "not_eligible"
+    KIND_CHOICES = [
+        (ATTENDED_ALONE, "Confirmed they attended alone"),
+        (NOT_ELIGIBLE, "Marked not eligible"),
+    ]
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.PROTECT, related_name="review_resolutions"
+    )
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    flags = models.JSONField(default=list)  # the review flags it closes
+    connection_ids = models.JSONField(default=list)  # the connections reviewed, sorted
+    decision_version = models.PositiveIntegerField()  # the decision staff were looking at
+    reason = models.TextField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["registration", "-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.registration}"
 
 
 def new_staging_token() -> str:

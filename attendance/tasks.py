@@ -33,3 +33,14 @@ def collect_attendance(event_id: int) -> str:
         # That task retries by itself while Zoom's report is not ready, then alerts staff.
         return pull_zoom_attendance.call(event.pk)
     return f"skipped: no automatic collection for {event.meeting_provider!r}"
+
+
+@task()
+def decide_again(event_id: int) -> str:
+    """Take the event's decisions again after its window, breaks or hours changed. Safe to run
+    twice: deciding with unchanged inputs writes no new version."""
+    from attendance.services.deciding import decide_event
+
+    event = Event.objects.get(pk=event_id)
+    changes = decide_event(event)
+    return f"{len(changes)} new decision(s)"

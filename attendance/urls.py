@@ -2,6 +2,7 @@ from django.urls import path
 
 from attendance import views
 from attendance.staff import imports
+from attendance.staff import review_views as reviews
 from attendance.staff import views as staff
 
 app_name = "attendance"
@@ -30,7 +31,32 @@ urlpatterns = [
         staff.registrant,
         name="staff_registrant",
     ),
+    path(
+        "staff/events/<slug:slug>/attendance/<int:registration_id>/review/",
+        reviews.resolve_review,
+        name="staff_resolve_review",
+    ),
+    path(
+        "staff/events/<slug:slug>/attendance/<int:registration_id>/reassign/",
+        reviews.reassign,
+        name="staff_reassign",
+    ),
+    path(
+        "staff/events/<slug:slug>/attendance/claims/<int:pk>/place/",
+        reviews.place,
+        name="staff_place_claim",
+    ),
+    path(
+        "staff/events/<slug:slug>/attendance/claims/<int:pk>/decline/",
+        reviews.decline,
+        name="staff_decline_claim",
+    ),
     path("staff/events/<slug:slug>/attendance/import/", imports.upload, name="staff_upload"),
+    path(
+        "staff/events/<slug:slug>/attendance/imports/<int:pk>/withdraw/",
+        imports.withdraw,
+        name="staff_withdraw_import",
+    ),
     path(
         "staff/events/<slug:slug>/attendance/simulated-import/",
         imports.simulated,

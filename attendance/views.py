@@ -14,10 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from attendance.claim_text import claim_message, claim_status
 from attendance.forms import DialInForm
 from attendance.models import PhoneClaim
-from attendance.receipt import claim_message, receipt_for
-from attendance.services.resolving import claim_phone
+from attendance.receipt import receipt_for
+from attendance.services.claims import claim_phone
 from core.errors import DomainError
 from events.models import Event, Registration
 
@@ -56,7 +57,10 @@ def _render(
         "ended": ended,
         "receipt": receipt,
         "dial_in_form": form,
-        "claims": registration.phone_claims.all(),
+        "claims": [
+            (claim, claim_status(claim))
+            for claim in registration.phone_claims.select_related("connection")
+        ],
         "evaluation_by": event.end + EVALUATION_WITHIN,
     }
     return render(request, "attendance/receipt.html", context)
@@ -90,9 +94,10 @@ def claim(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect("attendance:receipt", event.slug)
             form.add_error("last4", exc.message)
         else:
+            text = claim_message(result, timezone.get_current_timezone())
             if result.result == PhoneClaim.MATCHED:
-                messages.success(request, claim_message(result, timezone.get_current_timezone()))
+                messages.success(request, text)
             else:
-                messages.info(request, claim_message(result, timezone.get_current_timezone()))
+                messages.info(request, text)
             return redirect("attendance:receipt", event.slug)
     return _render(request, event, registration, form)

@@ -55,6 +55,16 @@ class Certificate(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_reason = models.TextField(blank=True)
     snapshot = models.JSONField()
+    # The attendance decision whose hours it prints. Not current any more means the event's
+    # schedule, hours or attendance changed after issue: staff review such certificates (an
+    # issued certificate never changes by itself). Empty for certificates from before.
+    decision = models.ForeignKey(
+        "attendance.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
     ready_email_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -88,7 +88,8 @@ def issue_certificate(evaluation: Evaluation) -> Certificate:
     certificate.snapshot = build_snapshot(
         evaluation, number=certificate.number, version=1, code=code, issued_at=issued_at
     )
-    certificate.save(update_fields=["number", "snapshot"])
+    certificate.decision_id = certificate.snapshot["decision"]["id"]
+    certificate.save(update_fields=["number", "snapshot", "decision"])
     audit.record(None, "certificate.issued", certificate, number=certificate.number)
     certificate_issued.send(sender=Certificate, certificate=certificate)
     return certificate

@@ -8,15 +8,42 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
 
+from attendance.models import Decision
+from core.errors import DomainError
 from evaluations.models import Evaluation
 from events.models import Event, EventApproval, format_hours
 
-SCHEMA_VERSION = 1
+# 2: the credited hours as a number, from the attendance decision, and the decision it came from.
+SCHEMA_VERSION = 2
+
+
+def credit_hours(snapshot: dict[str, Any]) -> Decimal:
+    """The hours a certificate awards, as a number. Snapshots before schema 2 kept only the
+    printed text, which then was the advertised hours written as a plain decimal."""
+    if "credit_hours" in snapshot:
+        return Decimal(snapshot["credit_hours"])
+    return Decimal(str(snapshot.get("ce_hours") or 0))
+
+
+def _decision(evaluation: Evaluation) -> Decision:
+    """The current attendance decision behind the certificate; it must be eligible (rule 2:
+    its credited hours are the advertised hours in full)."""
+    decision = Decision.objects.filter(
+        registration_id=evaluation.registration_id, is_current=True
+    ).first()
+    if decision is None or decision.outcome != Decision.ELIGIBLE:
+        raise DomainError(
+            "not_eligible",
+            "The attendance record does not show that this person attended the entire event, "
+            "so no certificate can be issued.",
+        )
+    return decision
 
 
 def _branding() -> dict[str, Any]:
@@ -99,6 +126,7 @@ def build_snapshot(
     event = evaluation.event
     user = evaluation.registration.user
     zone = zoneinfo.ZoneInfo(user.time_zone if user is not None else event.time_zone)
+    decision = _decision(evaluation)
     return {
         "schema": SCHEMA_VERSION,
         "number": number,
@@ -110,8 +138,11 @@ def build_snapshot(
         "event": _event(event),
         "program": {"code": event.program.code, "title": event.program.title},
         "presenters": _presenters(event),
-        # Rule 2: credit is the advertised credit in full.
-        "ce_hours": format_hours(event.advertised_hours),
+        # Rule 2: the decision credits the advertised hours in full; the certificate takes them
+        # from the decision, so what it prints is what was decided.
+        "ce_hours": format_hours(decision.credited_hours),
+        "credit_hours": str(decision.credited_hours),
+        "decision": {"id": decision.pk, "version": decision.version},
         "categories": [c.name for c in event.categories.order_by("position", "name")],
         "approvals": _approvals(event),
         "provider_name": settings.PROVIDER_NAME,

@@ -1,7 +1,12 @@
 """Attendance for the demo's past events, as a Zoom meeting participants export would give it:
-one attendee in full (with a reconnect), one who left early, a no-show, and a phone call that
-only the attendee can identify. For one event the demo attendee has already submitted the
-evaluation, so a certificate is there to download and verify."""
+one attendee in full (with a reconnect), one who left early, a no-show, a second device that
+puts an attendee under review, and a phone call from the demo attendee's office line, which is
+not the phone on her profile, so her claim of it waits for staff. For one event the demo
+attendee has already submitted the evaluation, so a certificate is there to download and
+verify.
+
+No call ends in the digits of the dial-in number printed in the Main Hall: those are refused
+as a claim anyway (attendance.services.claims)."""
 
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ from events.models import Event
 from licensing.models import CECategory
 
 HEADER = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n"
+# The demo attendee's office phone, as Zoom masks it: not the number on her profile.
+OFFICE_LINE = "+1 415***7730"
 
 
 def _stamp(event: Event, minutes: float) -> str:
@@ -45,8 +52,9 @@ def load() -> None:
     if boundaries is not None and not boundaries.attendance_imports.exists():
         length = (boundaries.end - boundaries.start).total_seconds() / 60
         rows = [
-            _row(boundaries, "+1 646***0199", "", -2, length + 1),
+            _row(boundaries, OFFICE_LINE, "", -2, length + 1),
             _row(boundaries, "Priya Nair", "priya.nair@example.com", 0, length),
+            _row(boundaries, "iPad", "priya.nair@example.com", 30, 95),
         ]
         content = (HEADER + "".join(rows)).encode()
         import_attendance(boundaries, [("boundaries-participants.csv", content)])

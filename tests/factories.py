@@ -122,3 +122,37 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     name = factory.LazyAttribute(lambda o: o.user.legal_name)
     email = factory.LazyAttribute(lambda o: o.user.email)
     status = Registration.REGISTERED
+
+
+def decided_eligible(registration: Registration) -> object:
+    """The current attendance decision of someone who attended the whole event, as deciding
+    would record it (tests that start from an evaluation skip the attendance import)."""
+    from attendance.models import Decision
+
+    current = Decision.objects.filter(registration=registration, is_current=True).first()
+    if current is not None:
+        return current
+    event = registration.event
+    breaks = event.break_intervals()
+    seconds = (event.end - event.start).total_seconds() - sum(
+        (b.end - b.start).total_seconds() for b in breaks
+    )
+    return Decision.objects.create(
+        registration=registration,
+        version=1,
+        outcome=Decision.ELIGIBLE,
+        attended_seconds=seconds,
+        required_seconds=seconds,
+        tolerance_seconds=0,
+        credited_hours=event.advertised_hours,
+        inputs={
+            "advertised_hours": str(event.advertised_hours),
+            "window": [event.start.isoformat(), event.end.isoformat()],
+            "window_basis": "scheduled",
+            "breaks": [[b.start.isoformat(), b.end.isoformat()] for b in breaks],
+            "tolerance_seconds": 0,
+            "connections": [],
+            "review_flags": [],
+        },
+        rule_version="test",
+    )

@@ -29,9 +29,10 @@ from api.schemas.me import (
     RegistrationOut,
     registration_out,
 )
+from attendance.claim_text import claim_message
 from attendance.models import Connection
-from attendance.receipt import claim_message, current_decision, reason_sentence
-from attendance.services.resolving import claim_phone
+from attendance.receipt import current_decision, reason_sentence, review_text
+from attendance.services.claims import claim_phone
 from core.errors import DomainError
 from events.models import Event, Registration
 from events.services import cancel_registration, register_attendee
@@ -243,6 +244,7 @@ def receipt(request: HttpRequest, registration_id: int) -> ReceiptOut:
         ],
         decision_version=decision.version,
         decided_at=decision.created_at,
+        review=review_text(decision.inputs, zoneinfo.ZoneInfo(caller(request).time_zone)) or None,
     )
 
 
@@ -254,7 +256,13 @@ def receipt(request: HttpRequest, registration_id: int) -> ReceiptOut:
 def dial_in_claim(
     request: HttpRequest, registration_id: int, payload: DialInClaimIn
 ) -> DialInClaimOut:
-    """Say which call was yours by the last 4 digits of the phone you dialled in from."""
+    """Say which call was yours by the last 4 digits of the phone you dialled in from.
+
+    The call is matched at once only when the digits end your profile's phone number as saved
+    before the event started and exactly one unmatched call ends in them; otherwise the claim
+    waits for staff (`queued`). The digits of the event's own dial-in numbers are refused (422
+    `event_dial_in_number`), and after 5 claims in 24 hours for one event further claims are
+    refused (429 `claim_limit_reached`, with Retry-After)."""
     registration = _own_registration(request, registration_id)
     if registration.status != Registration.REGISTERED:
         # The receipt page refuses anyone not (or no longer) registered in the same way.
@@ -264,6 +272,7 @@ def dial_in_claim(
     connection = claim.connection
     return DialInClaimOut(
         result=claim.result,
+        queued=not claim.resolved,
         last4=claim.last4,
         message=claim_message(claim, zoneinfo.ZoneInfo(user.time_zone)),
         connection_join=connection.join if connection else None,

@@ -92,6 +92,7 @@ class ReceiptOut(Schema):
     connections: list[ReceiptConnectionOut]
     decision_version: int
     decided_at: Timestamp
+    review: str | None = Field(None, description="How staff closed a review, in words")
 
 
 class EvaluationOut(Schema):
@@ -135,7 +136,13 @@ class DialInClaimIn(Schema):
 
 
 class DialInClaimOut(Schema):
-    result: str = Field(..., description="matched, ambiguous (staff will match it) or not_found")
+    result: str = Field(
+        ...,
+        description="matched; or, waiting for staff: ambiguous (several calls end in the "
+        "digits), not_found (no call yet), not_profile_phone (the digits are not those of your "
+        "profile's phone) or phone_changed (your profile's phone changed after the start)",
+    )
+    queued: bool = Field(..., description="The claim waits for staff to place or decline it")
     last4: str
     message: str = Field(..., description="What the receipt page says about this claim")
     connection_join: Timestamp | None = Field(None, description="The matched call, if any")

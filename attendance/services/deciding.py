@@ -18,9 +18,11 @@ from django.utils import timezone
 
 from attendance.matching import normalise_name
 from attendance.models import ActualSchedule, AttendancePolicy, Connection, Decision
+from attendance.reviews import ReviewBook
 from core.bulk import insert_rows
-from credit.eligibility import RULE_VERSION, decide
+from credit.eligibility import RULE_VERSION
 from credit.intervals import Interval
+from credit.review import decide_reviewed
 from events.models import Event, Registration
 
 # Sent inside the deciding transaction when decisions changed, with event_id and changes
@@ -90,8 +92,12 @@ def _inputs(
     connections: list[Connection],
     tolerance: float,
     basis: str,
+    advertised_hours: Decimal,
 ) -> dict:
+    # Everything decide() reads, so a decision can be recomputed from its own record
+    # (recompute_decisions) and a change of hours is a new decision version.
     return {
+        "advertised_hours": str(advertised_hours),
         "window": [window.start.isoformat(), window.end.isoformat()],
         "window_basis": basis,
         "breaks": [[b.start.isoformat(), b.end.isoformat()] for b in breaks],
@@ -148,6 +154,7 @@ def decide_event(event: Event) -> list[tuple[int, str]]:
         d.registration_id: d
         for d in Decision.objects.filter(registration__event=event, is_current=True)
     }
+    reviews = ReviewBook.for_event(event)
     written: list[dict] = []
     superseded: list[int] = []
     for registration in registrations:
@@ -157,15 +164,20 @@ def decide_event(event: Event) -> list[tuple[int, str]]:
             flags.append(POSSIBLE_SHARED)
         if registration.pk in pending_claims and unplaced_phones:
             flags.append(UNMATCHED_DIAL_IN)
-        result = decide(
+        # A staff resolution may close flags or withhold credit, never add time (rule 6).
+        review = reviews.review(registration.pk, [c.pk for c in connections])
+        result = decide_reviewed(
             [Interval(c.join, c.leave) for c in connections],
             window,
             breaks,
             Decimal(event.advertised_hours),
             tolerance_seconds=tolerance,
             review_flags=flags,
+            resolution=review.resolution,
         )
-        inputs = _inputs(window, breaks, connections, tolerance, basis)
+        inputs = _inputs(window, breaks, connections, tolerance, basis, event.advertised_hours)
+        inputs["review_flags"] = flags
+        inputs.update(review.inputs)
         previous = current.get(registration.pk)
         if (
             previous is not None

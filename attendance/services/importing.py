@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
@@ -13,9 +13,16 @@ from accounts.models import User
 from attendance import matching
 from attendance.models import AttendanceImport, Connection
 from attendance.parsing import parse_reports, parse_rows
-from attendance.parsing.types import FORMAT_LABELS, SIMULATED, ParsedReport, RawConnection
+from attendance.parsing.types import (
+    FORMAT_LABELS,
+    OCCURRENCE,
+    SIMULATED,
+    ParsedReport,
+    RawConnection,
+)
 from attendance.services.deciding import decide_event
 from attendance.services.resolving import retry_phone_claims
+from attendance.services.withdrawing import withdraw_rows
 from core import audit
 from core.bulk import insert_rows
 from core.errors import DomainError
@@ -42,6 +49,8 @@ class ImportSummary:
     new_rows: int
     warnings: list[str] = field(default_factory=list)
     already_imported: bool = False
+    # Meetings of an account-wide export that are not this event's (parsing.SkippedMeeting).
+    skipped_meetings: list[dict] = field(default_factory=list)
 
     @property
     def format_label(self) -> str:
@@ -62,6 +71,8 @@ def identity_key(row: RawConnection) -> str:
         row.breakout_room,
         "waiting" if row.in_waiting_room else "",
     ]
+    if row.extra.get(OCCURRENCE):
+        parts.append(row.extra[OCCURRENCE])  # rows that only minute precision made identical
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
@@ -127,10 +138,19 @@ def _summarise(
         new_rows=new_rows,
         warnings=list(report.warnings),
         already_imported=already,
+        skipped_meetings=[asdict(meeting) for meeting in report.skipped_meetings],
     )
 
 
+def _files_digest(files: list[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256()
+    for content in sorted(content for _, content in files):
+        digest.update(hashlib.sha256(content).digest())
+    return digest.hexdigest()
+
+
 def _digest(files: list[tuple[str, bytes]], time_zone: str) -> str:
+    """The files and how they are read: the same files read in another zone differ."""
     digest = hashlib.sha256(time_zone.encode())
     for content in sorted(content for _, content in files):
         digest.update(hashlib.sha256(content).digest())
@@ -141,7 +161,12 @@ def _parse(event: Event, files: list[tuple[str, bytes]], time_zone: str) -> Pars
     if not files:
         raise DomainError("no_files", "Choose at least one report file to import.")
     event_date = event.start.astimezone(event.zone).date()
-    return parse_reports(files, time_zone=time_zone or event.time_zone, event_date=event_date)
+    return parse_reports(
+        files,
+        time_zone=time_zone or event.time_zone,
+        event_date=event_date,
+        event_window=(event.start, event.end),
+    )
 
 
 def preview_import(
@@ -153,13 +178,20 @@ def preview_import(
     existing = set(Connection.objects.filter(event=event).values_list("identity_key", flat=True))
     new_rows = sum(1 for row in report.rows if identity_key(row) not in existing)
     already = AttendanceImport.objects.filter(
-        event=event, content_sha256=_digest(files, time_zone or event.time_zone)
+        event=event,
+        content_sha256=_digest(files, time_zone or event.time_zone),
+        withdrawn_at__isnull=True,
     ).exists()
     return _summarise(report, placement, new_rows, already)
 
 
 def _store(
-    event: Event, report: ParsedReport, digest: str, actor: User | None, sources: list[str]
+    event: Event,
+    report: ParsedReport,
+    digest: str,
+    actor: User | None,
+    sources: list[str],
+    files_digest: str = "",
 ) -> tuple[AttendanceImport, ImportSummary]:
     """Store the rows not stored before, each placed with its registrant where possible."""
     existing = set(Connection.objects.filter(event=event).values_list("identity_key", flat=True))
@@ -169,8 +201,8 @@ def _store(
     for index, row in enumerate(report.rows):
         key = identity_key(row)
         if key not in existing and key not in seen:
-            seen.add(key)
             fresh.append((index, key, row))
+        seen.add(key)
     summary = _summarise(report, placement, len(fresh), False)
     record = AttendanceImport.objects.create(
         event=event,
@@ -178,6 +210,8 @@ def _store(
         format=report.format,
         sources=sources,
         content_sha256=digest,
+        files_sha256=files_digest,
+        row_keys=sorted(seen),
         time_zone=report.time_zone,
         date_order=report.date_order,
         rows_in_files=len(report.rows),
@@ -210,6 +244,7 @@ def _store(
             "phone_digits": row.phone_digits[:32],
             "is_guest": row.is_guest,
             "extra": row.extra,
+            "withdrawn": False,
             "registration_id": registration_id,
             "match_method": method,
             "match_note": "",
@@ -226,19 +261,49 @@ def _full_placement(event: Event, report: ParsedReport) -> matching.Placement:
 
 
 def _already_imported(event: Event, digest: str) -> bool:
-    return AttendanceImport.objects.filter(event=event, content_sha256=digest).exists()
+    return AttendanceImport.objects.filter(
+        event=event, content_sha256=digest, withdrawn_at__isnull=True
+    ).exists()
+
+
+def _earlier_readings(event: Event, files_digest: str, digest: str) -> list[AttendanceImport]:
+    """Standing imports of the same files read with other options (another time zone)."""
+    if not files_digest:
+        return []
+    return list(
+        AttendanceImport.objects.select_for_update()
+        .filter(event=event, files_sha256=files_digest, withdrawn_at__isnull=True)
+        .exclude(content_sha256=digest)
+    )
 
 
 def _import(
-    event: Event, report: ParsedReport, digest: str, actor: User | None, sources: list[str]
+    event: Event,
+    report: ParsedReport,
+    digest: str,
+    actor: User | None,
+    sources: list[str],
+    files_digest: str = "",
 ) -> ImportSummary:
-    """The one import path for every source: skip what was imported before, otherwise store,
-    retry pending dial-in claims, decide again and audit, all in one transaction."""
+    """The one import path for every source: skip what was imported before, otherwise store
+    (replacing an earlier reading of the same files), retry pending dial-in claims, decide
+    again and audit, all in one transaction."""
     try:
         with transaction.atomic():
             if _already_imported(event, digest):
                 return _summarise(report, _full_placement(event, report), 0, True)
-            record, summary = _store(event, report, digest, actor, sources)
+            earlier = _earlier_readings(event, files_digest, digest)
+            for reading in earlier:
+                withdraw_rows(
+                    reading,
+                    actor=actor,
+                    reason=f"Replaced by a new reading of the same files (times read in "
+                    f"{report.time_zone}).",
+                )
+            record, summary = _store(event, report, digest, actor, sources, files_digest)
+            AttendanceImport.objects.filter(pk__in=[r.pk for r in earlier]).update(
+                replaced_by=record
+            )
             retry_phone_claims(event)
             decide_event(event)
             audit.record(
@@ -270,7 +335,14 @@ def import_attendance(
     """Store the files' connections and decide again. The same files twice change nothing."""
     zone = time_zone or event.time_zone
     report = _parse(event, files, zone)
-    return _import(event, report, _digest(files, zone), actor, [name for name, _ in files])
+    return _import(
+        event,
+        report,
+        _digest(files, zone),
+        actor,
+        [name for name, _ in files],
+        _files_digest(files),
+    )
 
 
 def import_simulated(event: Event, *, actor: User | None = None) -> ImportSummary:

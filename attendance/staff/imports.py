@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from attendance.forms import ImportForm
+from attendance.models import AttendanceImport
 from attendance.parsing.types import ReportError
 from attendance.services.importing import (
     ImportSummary,
@@ -20,6 +21,7 @@ from attendance.services.importing import (
     import_simulated,
     preview_import,
 )
+from attendance.services.withdrawing import withdraw_import
 from attendance.staff.staging import StagedUploadGone, stage, staged, staged_files, summary_of
 from attendance.staff.views import MANAGE_EVENTS, back_to_page, event_for, render_page
 from core.errors import DomainError
@@ -128,4 +130,24 @@ def simulated(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, f"Nothing was imported: {exc}")
     else:
         messages.success(request, _imported_message(summary, "the simulated room"))
+    return back_to_page(event)
+
+
+@require_POST
+@permission_required(MANAGE_EVENTS)
+def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = event_for(slug)
+    record = AttendanceImport.objects.filter(event=event, pk=pk).first()
+    if record is None:
+        raise Http404
+    try:
+        withdraw_import(record, actor=request.user, reason=request.POST.get("reason", ""))
+    except DomainError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(
+            request,
+            "The import was withdrawn: its rows no longer count, and every decision was taken "
+            "again from the imports that remain.",
+        )
     return back_to_page(event)

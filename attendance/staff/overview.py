@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db.models import Count, Q
 
-from attendance.models import Connection, Decision, PhoneClaim
+from attendance.models import Connection, Decision, PhoneClaim, ReviewResolution
 from credit.schedule import format_duration
 from events.models import Event, Registration
 
@@ -28,6 +28,10 @@ OUTCOME_BADGES = {
     NOT_DECIDED: "",
 }
 HAND_MATCHED = (Connection.STAFF, Connection.PHONE_SELF)
+REVIEW_LABELS = {
+    ReviewResolution.ATTENDED_ALONE: "confirmed they attended alone",
+    ReviewResolution.NOT_ELIGIBLE: "marked not eligible",
+}
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,15 @@ class RegistrantRow:
     @property
     def required(self) -> str:
         return format_duration(self.decision.required_seconds) if self.decision else ""
+
+    @property
+    def review(self) -> str:
+        """How staff closed this decision's review ("" if nobody did)."""
+        stored = self.decision.inputs.get("review") if self.decision else None
+        if not stored:
+            return ""
+        label = REVIEW_LABELS.get(stored["kind"], stored["kind"])
+        return f"Review closed: {label} — “{stored['reason']}”"
 
 
 @dataclass
@@ -90,7 +103,7 @@ def outcome_counts(rows: list[RegistrantRow]) -> list[tuple[str, str, int]]:
 def pending_claims(event: Event) -> list[PhoneClaim]:
     return list(
         PhoneClaim.objects.filter(registration__event=event, resolved=False)
-        .select_related("registration")
+        .select_related("registration__user", "registration__event")
         .order_by("created_at")
     )
 

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from attendance.claim_text import claim_status
 from attendance.forms import (
     ActualBreakFormSet,
     ActualScheduleForm,
@@ -38,6 +39,7 @@ from attendance.staff.overview import (
     queue,
     registrant_rows,
 )
+from attendance.staff.review_page import claim_items, review_items
 from core.errors import DomainError
 from core.models import AuditEntry
 from core.permissions import permission_required
@@ -87,7 +89,9 @@ def schedule_forms(event: Event, data: Any = None) -> tuple[ActualScheduleForm, 
 
 
 def _recent_imports(event: Event, limit: int = 10) -> list[tuple[AttendanceImport, str]]:
-    records = AttendanceImport.objects.filter(event=event).select_related("created_by")[:limit]
+    records = AttendanceImport.objects.filter(event=event).select_related(
+        "created_by", "withdrawn_by"
+    )[:limit]
     return [(record, FORMAT_LABELS.get(record.format, record.format)) for record in records]
 
 
@@ -119,8 +123,9 @@ def render_page(
         "ended": event.has_ended(),
         "rows": rows,
         "counts": outcome_counts(rows),
+        "reviews": review_items(rows, bound),
         "queue": items,
-        "claims": claims,
+        "claims": claim_items(event, claims, bound),
         "matched": matched,
         "imports": _recent_imports(event),
         "actual": ActualSchedule.objects.filter(event=event).select_related("recorded_by").first(),
@@ -202,7 +207,7 @@ def _event_connection(event: Event, pk: int) -> Connection:
     return get_object_or_404(Connection.objects.select_related("event"), pk=pk, event=event)
 
 
-def _outcome_text(registration: Registration) -> str:
+def outcome_text(registration: Registration) -> str:
     decision = Decision.objects.filter(registration=registration, is_current=True).first()
     return OUTCOME_LABELS[decision.outcome].lower() if decision else "not decided yet"
 
@@ -232,7 +237,7 @@ def assign(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 f"The connection is now {registration.name}'s. Their outcome: "
-                f"{_outcome_text(registration)}.",
+                f"{outcome_text(registration)}.",
             )
             return back_to_page(event)
     messages.error(request, "The connection was not assigned: see the queue below.")
@@ -256,7 +261,7 @@ def unassign(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.success(
             request,
             f"The connection is back in the queue. {previous.name}'s outcome: "
-            f"{_outcome_text(previous)}.",
+            f"{outcome_text(previous)}.",
         )
         if request.POST.get("return_to") == "registrant":
             return redirect("attendance:staff_registrant", event.slug, previous.pk)
@@ -303,7 +308,18 @@ def render_registrant(
         "connection_rows": connection_rows,
         "history": list(Decision.objects.filter(registration=registration).order_by("-version")),
         "audit": _audit_entries(registration),
-        "claims": registration.phone_claims.all(),
+        "claims": [
+            (claim, claim_status(claim))
+            for claim in registration.phone_claims.select_related("connection", "resolved_by")
+        ],
+        "resolutions": list(
+            registration.review_resolutions.select_related("created_by").order_by(
+                "-created_at", "-pk"
+            )
+        ),
+        "applied_resolution": (receipt.decision.inputs.get("review") or {}).get("id")
+        if receipt
+        else None,
         "staff_view": True,
         "ended": event.has_ended(),
     }

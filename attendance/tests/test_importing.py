@@ -22,8 +22,7 @@ def fixture(name):
     return (name, (FIXTURES / name).read_bytes())
 
 
-@pytest.fixture
-def event(db):
+def event_with_three_registrants():
     event = EventFactory(
         slug="telehealth-ethics", start=START, end=START + dt.timedelta(hours=3), advertised_hours=3
     )
@@ -35,6 +34,11 @@ def event(db):
         user = UserFactory(email=email, legal_first_name=first, legal_last_name=last)
         RegistrationFactory(event=event, user=user)
     return event
+
+
+@pytest.fixture
+def event(db):
+    return event_with_three_registrants()
 
 
 def outcomes(event):

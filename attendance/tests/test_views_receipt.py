@@ -15,6 +15,7 @@ from attendance.tests.view_helpers import (
     finished_event,
     page_text,
     register,
+    save_phone,
 )
 from events.models import Break, Registration
 
@@ -167,6 +168,8 @@ def test_anonymous_visitors_are_asked_to_log_in(client, event):
 def test_a_dial_in_claim_that_fits_exactly_one_call_matches_it(
     client, dana, event, after_the_event
 ):
+    # The digits are those of Dana's own phone, saved on her profile before the event.
+    save_phone(dana, "+14155550123", START - dt.timedelta(days=2))
     registration = register(event, dana)
     call = connect(event, "09:59:00", "13:00:00", phone="14155550123")
     decide_event(event)

@@ -11,6 +11,7 @@ import hashlib
 import itertools
 from decimal import Decimal
 
+import time_machine
 from django.urls import reverse
 
 from attendance.models import AttendanceImport, Connection
@@ -81,6 +82,13 @@ def connect(
         is_phone=bool(phone),
         phone_digits=phone,
     )
+
+
+def save_phone(user, number: str, moment: dt.datetime) -> None:
+    """`user` saved `number` on their profile at `moment` (before an event, or after it)."""
+    with time_machine.travel(moment, tick=False):
+        user.phone = number
+        user.save()
 
 
 def webinar_csv(rows: list[tuple[str, str, str, str]], day: str = "Dec 8, 2026") -> bytes:

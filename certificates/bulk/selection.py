@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from certificates.models import Certificate
+from certificates.snapshot import credit_hours
 
 
 def event_date(certificate: Certificate) -> dt.date:
@@ -33,7 +34,7 @@ def license_text(certificate: Certificate) -> str:
 
 
 def hours(certificate: Certificate) -> Decimal:
-    return Decimal(certificate.snapshot["ce_hours"])
+    return credit_hours(certificate.snapshot)
 
 
 def listed(user: object) -> list[Certificate]:

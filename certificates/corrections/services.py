@@ -201,6 +201,7 @@ def approve_correction(
         event_id=old.event_id,
         issued_at=old.issued_at,
         snapshot=snapshot,
+        decision_id=old.decision_id,
         # The holder hears about the correction below, never the "ready" email again.
         ready_email_sent_at=now,
     )

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from certificates.changed import changed_after_issue
 from certificates.corrections import services
 from certificates.corrections.forms import (
     ApproveForm,
@@ -99,6 +100,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
         "pending_count": NameCorrectionRequest.objects.filter(
             status=NameCorrectionRequest.PENDING
         ).count(),
+        "changed": changed_after_issue(),
     }
     return render(request, "certificates/corrections/staff_list.html", context)
 

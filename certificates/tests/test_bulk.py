@@ -23,6 +23,8 @@ def _edit(certificate: Certificate, **changes: object) -> Certificate:
         if key in changes:
             event[key] = changes.pop(key)
     snapshot["event"] = event
+    if "ce_hours" in changes:  # the printed hours and the number they print
+        changes["credit_hours"] = changes["ce_hours"]
     snapshot.update(changes)
     Certificate.objects.filter(pk=certificate.pk).update(snapshot=snapshot)
     certificate.refresh_from_db()

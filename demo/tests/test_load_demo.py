@@ -3,7 +3,10 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from attendance.models import Connection, Decision, PhoneClaim
+from attendance.services.claims import claim_phone, event_number_endings
 from certificates.models import Certificate
+from core.errors import DomainError
 from events.models import Event, Registration
 from tracker.models import CreditAssignment, OutsideCredit
 
@@ -60,3 +63,40 @@ def test_the_demo_refuses_production_without_the_flag(db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG is off"):
         call_command("load_demo", stdout=StringIO())
+
+
+def test_the_printed_dial_in_number_is_no_valid_claim_in_the_demo(db):
+    load()
+    event = Event.objects.get(slug="boundaries-and-dual-relationships")
+    printed = event_number_endings(event)
+    assert "0199" in printed  # the number on every Main Hall
+    calls = Connection.objects.filter(event=event, is_phone=True)
+    assert calls.exists()
+    assert not any(call.phone_last4 in printed for call in calls)
+    registration = event.registrations.get(email="attendee@example.com")
+
+    with pytest.raises(DomainError) as error:
+        claim_phone(registration, "0199", actor=registration.user)
+
+    assert error.value.code == "event_dial_in_number"
+    decision = Decision.objects.get(registration=registration, is_current=True)
+    assert decision.outcome == Decision.NOT_ELIGIBLE
+
+
+def test_the_demo_attendees_office_call_waits_for_staff(db):
+    load()
+    event = Event.objects.get(slug="boundaries-and-dual-relationships")
+    registration = event.registrations.get(email="attendee@example.com")
+    claim = claim_phone(registration, "7730", actor=registration.user)
+    assert claim.result == PhoneClaim.NOT_PROFILE_PHONE and not claim.resolved
+
+
+def test_the_demo_has_a_review_for_staff_to_close(db):
+    load()
+    priya = Decision.objects.get(
+        registration__event__slug="boundaries-and-dual-relationships",
+        registration__email="priya.nair@example.com",
+        is_current=True,
+    )
+    assert priya.outcome == Decision.NEEDS_REVIEW
+    assert priya.reasons == ["possible_shared_connection"]

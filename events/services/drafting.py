@@ -15,6 +15,7 @@ from core import audit
 from core.errors import DomainError
 from credit.schedule import ScheduleProblem, validate_schedule
 from events.models import Break, Event, EventApproval, EventPresenter, Presenter, Program
+from events.signals import credit_terms_changed
 from events.window import window_problems
 from licensing.models import ApprovalBody, CECategory, Profession
 
@@ -210,10 +211,12 @@ def save_event(draft: EventDraft, *, actor: User, event: Event | None = None) ->
         raise DomainError("event_cancelled", "A cancelled event can no longer be edited.")
     creating = event is None
     moved = False
+    terms_before: tuple | None = None
     if event is None:
         event = Event(slug=_unique_slug(draft.title), status=Event.DRAFT)
     else:
         moved = event.start != draft.start or event.end != draft.end
+        terms_before = _credit_terms(event)
     event.program = _program_for(draft, None if creating else event)
     for name in (
         "title",
@@ -236,4 +239,12 @@ def save_event(draft: EventDraft, *, actor: User, event: Event | None = None) ->
         from events.services.publishing import after_published_event_changed
 
         after_published_event_changed(event, moved=moved)
+        if _credit_terms(event) != terms_before:
+            credit_terms_changed.send(sender=Event, event_id=event.pk)
     return event
+
+
+def _credit_terms(event: Event) -> tuple:
+    """What attendance decisions are taken against: the window, the breaks and the hours."""
+    breaks = tuple((b.start, b.end) for b in event.break_intervals())
+    return (event.start, event.end, breaks, Decimal(event.advertised_hours))

@@ -29,6 +29,9 @@ RUN_TWICE_TESTS = {
     "accounts.invitations.send_invitation": (
         "operations.tests.test_every_task_is_safe_twice::test_an_invitation_sent_twice_arrives_once"
     ),
+    "attendance.tasks.decide_again": (
+        "certificates.tests.test_hours_lineage::test_deciding_again_twice_writes_one_new_version"
+    ),
     "attendance.tasks.collect_attendance": (
         "operations.tests.test_every_task_is_safe_twice::"
         "test_collecting_the_simulated_room_twice_stores_its_connections_once"

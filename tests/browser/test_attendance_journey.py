@@ -13,7 +13,7 @@ from attendance.models import AttendanceImport, Connection, Decision
 from attendance.receipt import span_text
 from attendance.services.deciding import decide_event
 from attendance.tests.view_helpers import connect as _connect
-from attendance.tests.view_helpers import webinar_csv
+from attendance.tests.view_helpers import save_phone, webinar_csv
 from events.models import Break
 from tests.factories import PASSWORD, EventFactory, RegistrationFactory
 
@@ -59,7 +59,8 @@ def test_an_attendee_reads_their_receipt_and_identifies_their_phone_call(
     registration = RegistrationFactory(event=finished, user=dana)
     connect(finished, minutes(-2), minutes(31, 5), registration=registration)
     connect(finished, minutes(33, 40), minutes(120), registration=registration)
-    # Dana's laptop dropped; she called in to bridge the gap.
+    # Dana's laptop dropped; she called in to bridge the gap, from the phone on her profile.
+    save_phone(dana, "+1 415 555 0123", finished.start - dt.timedelta(days=7))
     connect(finished, minutes(30), minutes(35), phone="14155550123")
     decide_event(finished)
     zone = zoneinfo.ZoneInfo(dana.time_zone)

@@ -15,7 +15,13 @@ from evaluations.snapshot import build_questions
 from evaluations.tests.view_helpers import submitted
 from events.models import EventPresenter, Presenter
 from licensing.models import CECategory
-from tests.factories import PASSWORD, EventFactory, RegistrationFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    EventFactory,
+    RegistrationFactory,
+    UserFactory,
+    decided_eligible,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -51,6 +57,7 @@ def attended(db):
 
 def issue(event, user):
     registration = RegistrationFactory(event=event, user=user)
+    decided_eligible(registration)
     now = timezone.now()
     return Evaluation.objects.create(
         registration=registration,

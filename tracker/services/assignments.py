@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 
 from certificates.models import Certificate
+from certificates.snapshot import credit_hours
 from core.errors import DomainError
 from credit._hours import format_hours
 from events.license_fit import accepted_bodies_by_license, fit
@@ -33,8 +34,8 @@ def field_name(license: UserLicense, category: CECategory | None) -> str:
 
 
 def certificate_hours(certificate: Certificate) -> Decimal:
-    """The credit a certificate awards, as printed on it (its snapshot)."""
-    return Decimal(str(certificate.snapshot.get("ce_hours") or 0))
+    """The credit a certificate awards, as its snapshot records it."""
+    return credit_hours(certificate.snapshot)
 
 
 def certificate_categories(certificate: Certificate) -> list[CECategory]:

@@ -20,7 +20,12 @@ from evaluations.models import Evaluation
 from evaluations.snapshot import build_questions
 from events.models import Event, Registration
 from licensing.models import CECategory, UserLicense
-from tests.factories import EventFactory, RegistrationFactory, UserLicenseFactory
+from tests.factories import (
+    EventFactory,
+    RegistrationFactory,
+    UserLicenseFactory,
+    decided_eligible,
+)
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -65,8 +70,10 @@ def make_certificate(
         approvals=approvals,
     )
     template = ensure_default_template()
+    registration = registration or RegistrationFactory(event=event, user=user)
+    decided_eligible(registration)
     evaluation = Evaluation.objects.create(
-        registration=registration or RegistrationFactory(event=event, user=user),
+        registration=registration,
         event=event,
         template=template,
         questions=build_questions(template, event),

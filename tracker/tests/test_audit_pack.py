@@ -66,6 +66,8 @@ def test_the_pack_holds_the_transcript_certificates_receipts_and_outside_files(
         f"certificates/{certificate.number}.pdf",
         f"certificates/{other.number}.pdf",
         f"attendance/{certificate.number}.html",
+        # Every certificate stands on an eligible decision, so each live event has a receipt.
+        f"attendance/{other.number}.html",
         f"outside-credit/{record.completed_on.isoformat()}-Motivational-Interviewing-Basics"
         f"-{record.pk}.pdf",
     }

@@ -5,6 +5,7 @@ Safe to run again: existing demo accounts and events are left as they are.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import CLINICAL_STAFF_GROUP
@@ -21,6 +23,7 @@ from demo import tracker as demo_tracker
 from licensing.models import LicenseType, UserLicense
 
 DEMO_PASSWORD = "fullcredit-demo"
+PHONE_SAVED_AGO = dt.timedelta(days=90)
 PEOPLE = [
     {
         "email": "attendee@example.com",
@@ -108,6 +111,11 @@ class Command(BaseCommand):
                 if person["role"] == "Administrator":
                     user.is_staff = user.is_superuser = True
                 user.save()
+                if user.phone:
+                    # The demo's history: the number was on the profile before every demo event.
+                    User.objects.filter(pk=user.pk).update(
+                        phone_changed_at=timezone.now() - PHONE_SAVED_AGO
+                    )
                 if person["role"] == "Clinical staff":
                     user.groups.add(staff_group)
                 for state, code, number, expires in person["licenses"]:
