@@ -85,6 +85,11 @@ def place(rows: Iterable[Row], registrants: Sequence[Registrant]) -> Placement:
     for row in rows:
         if row.role != ATTENDEE:
             placement.not_attendees.append(row.key)
+            # A promoted attendee (or a presenter who registered) keeps their own identity:
+            # placed by personal link or email only, never by a name a presenter may share.
+            found = _find_strong(row, by_registrant_id, by_email)
+            if found is not None:
+                placement.placed[row.key] = found
             continue
         found = _find(row, by_registrant_id, by_email, by_name, by_phone_end)
         if found is None:
@@ -94,12 +99,8 @@ def place(rows: Iterable[Row], registrants: Sequence[Registrant]) -> Placement:
     return placement
 
 
-def _find(
-    row: Row,
-    by_registrant_id: dict[str, Registrant],
-    by_email: dict[str, list[Registrant]],
-    by_name: dict[str, list[Registrant]],
-    by_phone_end: dict[str, list[Registrant]],
+def _find_strong(
+    row: Row, by_registrant_id: dict[str, Registrant], by_email: dict[str, list[Registrant]]
 ) -> tuple[int, str] | None:
     if row.registrant_id and row.registrant_id in by_registrant_id:
         return by_registrant_id[row.registrant_id].registration_id, REGISTRANT_ID
@@ -107,6 +108,19 @@ def _find(
         owners = by_email.get(row.email.casefold(), [])
         if len(owners) == 1:
             return owners[0].registration_id, EMAIL
+    return None
+
+
+def _find(
+    row: Row,
+    by_registrant_id: dict[str, Registrant],
+    by_email: dict[str, list[Registrant]],
+    by_name: dict[str, list[Registrant]],
+    by_phone_end: dict[str, list[Registrant]],
+) -> tuple[int, str] | None:
+    strong = _find_strong(row, by_registrant_id, by_email)
+    if strong is not None:
+        return strong
     if row.is_phone:
         # A phone row's "name" is a number or "Call-in User": never a person's name.
         # Attendees identify themselves by the last 4 digits; masked numbers show little more.

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from attendance.matching import normalise_name
 from attendance.models import Connection, Decision
 from attendance.services.deciding import credited_window
+from credit.intervals import Interval, clip, total_seconds, union
 from events.models import Event, Registration
 
 NOT_DECIDED = "not_decided"
@@ -43,7 +45,10 @@ def attendance_report(event: Event) -> dict[str, Any]:
     }
     connections: dict[int, list[Connection]] = {}
     unplaced = []
+    staff_rows: list[Connection] = []
     for connection in Connection.objects.filter(event=event).order_by("join", "pk"):
+        if connection.role != "attendee":
+            staff_rows.append(connection)
         if connection.registration_id:
             connections.setdefault(connection.registration_id, []).append(connection)
         elif connection.role == "attendee" and not connection.in_waiting_room:
@@ -76,4 +81,31 @@ def attendance_report(event: Event) -> dict[str, Any]:
         },
         "registrants": people,
         "unplaced": unplaced,
+        "presenters_and_hosts": presenters_and_hosts(staff_rows, window),
     }
+
+
+def presenters_and_hosts(rows: list[Connection], window: Interval) -> list[dict[str, Any]]:
+    """Everyone Zoom listed as host or panelist, one entry per person (email, else name), with
+    their time in the event's window; `registration_id` is set when they also registered."""
+    people: dict[str, dict[str, Any]] = {}
+    spans: dict[str, list[Interval]] = {}
+    for row in rows:
+        key = row.email.casefold() or normalise_name(row.name) or f"row{row.pk}"
+        person = people.setdefault(
+            key,
+            {
+                "name": row.name,
+                "email": row.email,
+                "roles": [],
+                "registration_id": None,
+                "seconds_in_window": 0.0,
+            },
+        )
+        if row.role not in person["roles"]:
+            person["roles"].append(row.role)
+        person["registration_id"] = person["registration_id"] or row.registration_id
+        spans.setdefault(key, []).append(Interval(row.join, row.leave))
+    for key, person in people.items():
+        person["seconds_in_window"] = total_seconds(clip(union(spans[key]), window))
+    return sorted(people.values(), key=lambda p: (p["name"].casefold(), p["email"]))

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from attendance import views
-from attendance.staff import imports
+from attendance.staff import imports, presenters
 from attendance.staff import review_views as reviews
 from attendance.staff import views as staff
 
@@ -52,6 +52,11 @@ urlpatterns = [
         name="staff_decline_claim",
     ),
     path("staff/events/<slug:slug>/attendance/import/", imports.upload, name="staff_upload"),
+    path(
+        "staff/events/<slug:slug>/attendance/presenters/",
+        presenters.credit_presenters,
+        name="staff_credit_presenters",
+    ),
     path(
         "staff/events/<slug:slug>/attendance/imports/<int:pk>/withdraw/",
         imports.withdraw,

@@ -107,6 +107,9 @@ class Event(models.Model):
         null=True, blank=True, help_text="Leave empty for no limit."
     )
     dial_in_instructions = models.TextField(blank=True)
+    # Presenters and hosts who also registered are credited for their time only when staff
+    # choose so for the event (attendance/roles.py); promoted attendees always are.
+    credit_registered_presenters = models.BooleanField(default=False)
     status = models.CharField(max_length=12, choices=STATUS_CHOICES, default=DRAFT, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)

@@ -79,12 +79,21 @@ class ReportPerson(Schema):
     connections: list[ConnectionOut]
 
 
+class HostOrPresenterOut(Schema):
+    name: str
+    email: str
+    roles: list[str]
+    registration_id: int | None
+    seconds_in_window: float
+
+
 class ReportOut(Schema):
     """The shape of `manage.py attendance_report --json`."""
 
     event: ReportEvent
     registrants: list[ReportPerson]
     unplaced: list[ConnectionOut]
+    presenters_and_hosts: list[HostOrPresenterOut]
 
 
 class AssignIn(Schema):

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
+from attendance import roles
 from attendance.matching import normalise_name
 from attendance.models import ActualSchedule, AttendancePolicy, Connection, Decision
 from attendance.reviews import ReviewBook
@@ -63,6 +64,31 @@ def credited_window(event: Event) -> tuple[Interval, list[Interval], str]:
         for b in actual.breaks
     ]
     return Interval(actual.start, actual.end), breaks, "actual"
+
+
+def _keep_counted_roles(
+    event: Event,
+    registrations: list[Registration],
+    by_registration: dict[int, list[Counted]],
+    roles_of: dict[int, list[str]],
+) -> None:
+    """Drop the rows that do not count for their registrant (see attendance/roles.py)."""
+    presenters = roles.presenter_names(
+        event.event_presenters.values_list("presenter__name", flat=True)
+    )
+    for registration in registrations:
+        rows = by_registration.get(registration.pk)
+        if not rows:
+            continue
+        row_roles = roles_of[registration.pk]
+        presenter = roles.is_presenter(registration.name, row_roles, presenters)
+        by_registration[registration.pk] = [
+            row
+            for row, role in zip(rows, row_roles, strict=True)
+            if roles.counts(
+                role, presenter=presenter, credit_presenters=event.credit_registered_presenters
+            )
+        ]
 
 
 def _shared_connection(
@@ -126,11 +152,13 @@ def decide_event(event: Event) -> list[tuple[int, str]]:
     tolerance = float(AttendancePolicy.current().tolerance_seconds)
     registrations = list(event.registrations.filter(status=Registration.REGISTERED))
     by_registration: dict[int, list[Counted]] = defaultdict(list)
+    roles_of: dict[int, list[str]] = defaultdict(list)
     # Plain tuples, not model instances: an event can have tens of thousands of rows.
     for values in Connection.objects.filter(
-        event=event, registration__isnull=False, role="attendee", in_waiting_room=False
+        event=event, registration__isnull=False, in_waiting_room=False
     ).values_list(
         "registration_id",
+        "role",
         "pk",
         "join",
         "leave",
@@ -139,7 +167,9 @@ def decide_event(event: Event) -> list[tuple[int, str]]:
         "is_phone",
         "match_method",
     ):
-        by_registration[values[0]].append(Counted(*values[1:]))
+        roles_of[values[0]].append(values[1])
+        by_registration[values[0]].append(Counted(*values[2:]))
+    _keep_counted_roles(event, registrations, by_registration, roles_of)
     owners: dict[str, set[int]] = defaultdict(set)
     for registration in registrations:
         if key := normalise_name(registration.name):

@@ -135,6 +135,9 @@ def render_page(
         "simulated": event.meeting_provider == "simulated",
         "zoom": zoom_staff_context(event) if event.meeting_provider == "zoom" else None,
     }
+    from attendance.staff.presenters import presenter_context
+
+    context["presenters"] = presenter_context(event)
     return render(request, "attendance/staff/page.html", context)
 
 

@@ -56,7 +56,9 @@ def test_the_original_name_of_a_renamed_participant_is_tried_too():
     assert placement.placed == {0: (2, NAME)}
 
 
-def test_hosts_and_panelists_are_never_attendees():
+def test_host_and_panelist_rows_are_placed_only_by_link_or_email():
+    """A promoted attendee's panelist rows stay theirs (deciding then applies the roles rule);
+    a host's row is never placed on a registrant by a name they may share."""
     placement = place(
         [
             row(key=0, name="Omar Haddad", role="host"),
@@ -65,7 +67,7 @@ def test_hosts_and_panelists_are_never_attendees():
         EVERYONE,
     )
     assert placement.not_attendees == [0, 1]
-    assert placement.placed == {}
+    assert placement.placed == {1: (1, EMAIL)}
 
 
 def test_a_phone_row_is_placed_by_a_unique_profile_number_ending():

@@ -60,3 +60,11 @@ def day(value: datetime | None) -> str:
     if value is None:
         return ""
     return date_format(timezone.localtime(value), "l, F j, Y")
+
+
+@register.filter
+def duration(seconds: float | None) -> str:
+    """A length of time in words, e.g. "1 h 50 min"."""
+    from credit.schedule import format_duration
+
+    return format_duration(float(seconds or 0))
