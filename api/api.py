@@ -11,6 +11,7 @@ from api.routers import (
     public,
     records,
     staff_attendance,
+    staff_imports,
     staff_events,
     staff_people,
     staff_records,
@@ -47,4 +48,5 @@ api.add_router("/me", records.router)
 api.add_router("/staff", staff_events.router)
 api.add_router("/staff", staff_people.router)
 api.add_router("/staff", staff_attendance.router)
+api.add_router("/staff", staff_imports.router)
 api.add_router("/staff", staff_records.router)

@@ -142,7 +142,8 @@ def import_files(
         else:
             summary = import_attendance(event, contents, time_zone=time_zone, actor=caller(request))
     except ReportError as exc:
-        raise DomainError("report_unreadable", str(exc), field="files") from None
+        # The parser's own code (dashboard_export, unsupported_language, …) says what to do.
+        raise DomainError(exc.code, str(exc), field="files") from None
     return {**summary.as_dict(), "dry_run": dry_run}
 
 

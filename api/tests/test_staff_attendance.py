@@ -71,7 +71,18 @@ def test_an_unreadable_file_is_422(staff_api, event):
     junk = SimpleUploadedFile("notes.csv", b"hello,world\n1,2\n", "text/csv")
     response = staff_api.upload(f"staff/events/{event.slug}/attendance/imports", {"files": junk})
     assert response.status_code == 422
-    assert response.json()["code"] == "report_unreadable"
+    assert response.json()["code"] == "unknown_format"
+
+
+def test_a_refused_export_keeps_the_parsers_code_and_advice(staff_api, event):
+    fixtures = Path(__file__).resolve().parents[2] / "attendance" / "tests" / "fixtures"
+    dashboard = (fixtures / "dashboard_participants.csv").read_bytes()
+    junk = SimpleUploadedFile("participants.csv", dashboard, "text/csv")
+    response = staff_api.upload(f"staff/events/{event.slug}/attendance/imports", {"files": junk})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["code"] == "dashboard_export"
+    assert "Reports" in body["message"]
 
 
 def test_the_decisions_have_the_shape_of_the_report_command(staff_api, event):
@@ -117,3 +128,17 @@ def test_a_connection_of_another_event_is_404(staff_api, event):
 def test_attendees_cannot_import_or_read_decisions(dana_api, event):
     assert upload(dana_api, event).status_code == 403
     assert dana_api.get(f"staff/events/{event.slug}/attendance").status_code == 403
+
+
+def test_staff_list_and_withdraw_imports(staff_api, event):
+    upload(staff_api, event)
+    records = staff_api.get(f"staff/events/{event.slug}/attendance/import-records").json()
+    assert len(records) == 1 and records[0]["withdrawn_at"] is None
+    url = f"staff/events/{event.slug}/attendance/import-records/{records[0]['id']}/withdraw"
+    assert staff_api.post(url, {"reason": ""}).status_code == 422
+    response = staff_api.post(url, {"reason": "The wrong webinar's report"})
+    assert response.status_code == 200
+    assert response.json()["withdrawn_reason"] == "The wrong webinar's report"
+    assert staff_api.post(url, {"reason": "again"}).json()["code"] == "import_withdrawn"
+    report = staff_api.get(f"staff/events/{event.slug}/attendance").json()
+    assert all(p["connections"] == [] for p in report["registrants"])
