@@ -11,8 +11,8 @@ from api.routers import (
     public,
     records,
     staff_attendance,
-    staff_imports,
     staff_events,
+    staff_imports,
     staff_people,
     staff_records,
 )
