@@ -52,9 +52,7 @@ def _record(record: AttendanceImport) -> dict[str, Any]:
     }
 
 
-@router.get(
-    "/events/{slug}/attendance/import-records", response=errors(s200=list[ImportRecordOut])
-)
+@router.get("/events/{slug}/attendance/import-records", response=errors(s200=list[ImportRecordOut]))
 def import_records(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     """Every import of the event, newest first, withdrawn ones included."""
     event = staff_event(request, slug, MANAGE_EVENTS)
