@@ -18,7 +18,7 @@ import re
 from typing import NamedTuple
 
 from attendance.parsing.locales import GUEST_MARKER, HOST_MARKER, MARKERS, normal
-from attendance.parsing.text import clean, split_rename
+from attendance.parsing.text import clean, split_rename, trailing_group
 from attendance.parsing.types import HOST
 
 # Words a pronoun group is made of. English ones count on their own in a group of one
@@ -118,7 +118,7 @@ def read_name(text: str, *, renames: bool) -> Name:
     pronouns: list[str] = []
     # Markers and pronoun groups may follow each other in either order.
     while name.endswith(")"):
-        group = _trailing_group(name)
+        group = trailing_group(name)
         if group is None:
             break
         start, content = group
@@ -171,19 +171,3 @@ def _markers(text: str) -> set[str] | None:
             return None
         kinds.add(kind)
     return kinds
-
-
-def _trailing_group(value: str) -> tuple[int, str] | None:
-    """(where the last bracketed group starts, its content), for a value ending in ")"."""
-    if not value.endswith(")"):
-        return None
-    depth = 0
-    for index in range(len(value) - 1, -1, -1):
-        char = value[index]
-        if char == ")":
-            depth += 1
-        elif char == "(":
-            depth -= 1
-            if depth == 0:
-                return index, value[index + 1 : -1]
-    return None

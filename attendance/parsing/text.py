@@ -148,14 +148,11 @@ def yes_no(value: str) -> bool | None:
     return found
 
 
-def split_rename(value: str) -> tuple[str, str]:
-    """`New (Original)` from a "Name (Original Name)" column, as (name, original name).
-
-    Only the last bracketed group counts, so "Dana (she/her) (Dana Whitfield)" keeps the
-    pronouns in the current name. A name that is only brackets is left whole.
-    """
+def trailing_group(value: str) -> tuple[int, str] | None:
+    """(where the last bracketed group starts, its content), for a value ending in ")";
+    nested brackets belong to the group that holds them."""
     if not value.endswith(")"):
-        return value, ""
+        return None
     depth = 0
     for index in range(len(value) - 1, -1, -1):
         char = value[index]
@@ -164,8 +161,19 @@ def split_rename(value: str) -> tuple[str, str]:
         elif char == "(":
             depth -= 1
             if depth == 0:
-                name, original = value[:index].strip(), value[index + 1 : -1].strip()
-                if name and original:
-                    return name, original
-                return value, ""
+                return index, value[index + 1 : -1]
+    return None
+
+
+def split_rename(value: str) -> tuple[str, str]:
+    """`New (Original)` from a "Name (Original Name)" column, as (name, original name).
+
+    Only the last bracketed group counts, so "Dana (she/her) (Dana Whitfield)" keeps the
+    pronouns in the current name. A name that is only brackets is left whole.
+    """
+    group = trailing_group(value)
+    if group is None:
+        return value, ""
+    name, original = value[: group[0]].strip(), group[1].strip()
+    return (name, original) if name and original else (value, "")
     return value, ""
