@@ -30,7 +30,7 @@ from api.tests.conftest import (  # noqa: F401  (fixtures)
     open_evaluation,
 )
 from api.tokens import create_token
-from attendance.models import Connection
+from attendance.models import AttendanceImport, Connection
 from attendance.services.importing import ImportSummary
 from attendance.staff.staging import stage
 from certificates.corrections.services import request_name_correction
@@ -220,6 +220,10 @@ def world(issued_certificate, dana, sam_staff, run_tasks, settings):  # noqa: F8
         "evaluation_id": str(certificate.evaluation.pk),
         "connection_id": str(Connection.objects.filter(event=event).first().pk),
         "correction_id": str(correction.pk),
+        "import_id": str(AttendanceImport.objects.filter(event=event).first().pk),
+        "attendance:staff_withdraw_import.pk": str(
+            AttendanceImport.objects.filter(event=event).first().pk
+        ),
     }
     sam_staff.user_permissions.set(Permission.objects.all())
     return values
