@@ -4,6 +4,8 @@ refusal is shown on the form that caused it, with the page around it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -41,8 +43,24 @@ RESOLVE = {
 }
 
 
-def _refused(request: HttpRequest, event: Event, form: forms.Form, what: str) -> HttpResponse:
-    messages.error(request, f"{what}: see the form below.")
+def _submit(
+    request: HttpRequest,
+    event: Event,
+    form: forms.Form,
+    action: Callable[[], str],
+    refused: str,
+) -> HttpResponse:
+    """Run `action` (which returns the success message) for a valid form; a refusal shows on
+    the form, and a form with errors is shown again on the page."""
+    if form.is_valid():
+        try:
+            success = action()
+        except DomainError as exc:
+            form.show_domain_error(exc)
+        else:
+            messages.success(request, success)
+            return back_to_page(event)
+    messages.error(request, f"{refused}: see the form below.")
     return render_page(request, event, bound_forms={form.prefix: form})
 
 
@@ -56,24 +74,20 @@ def resolve_review(request: HttpRequest, slug: str, registration_id: int) -> Htt
         messages.error(request, f"{registration.name}'s attendance is not waiting for a review.")
         return back_to_page(event)
     form = ResolveReviewForm(request.POST, decision=decision, kinds=kinds)
-    if form.is_valid():
-        try:
-            RESOLVE[form.cleaned_data["resolution"]](
-                registration,
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-                version=form.cleaned_data["version"],
-            )
-        except DomainError as exc:
-            form.show_domain_error(exc)
-        else:
-            messages.success(
-                request,
-                f"The review of {registration.name} is closed. Their outcome: "
-                f"{outcome_text(registration)}.",
-            )
-            return back_to_page(event)
-    return _refused(request, event, form, "The review was not resolved")
+
+    def resolve() -> str:
+        RESOLVE[form.cleaned_data["resolution"]](
+            registration,
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+            version=form.cleaned_data["version"],
+        )
+        return (
+            f"The review of {registration.name} is closed. Their outcome: "
+            f"{outcome_text(registration)}."
+        )
+
+    return _submit(request, event, form, resolve, "The review was not resolved")
 
 
 @require_POST
@@ -82,26 +96,21 @@ def reassign(request: HttpRequest, slug: str, registration_id: int) -> HttpRespo
     event = event_for(slug)
     registration = get_object_or_404(Registration, pk=registration_id, event=event)
     form = ReassignForm(request.POST, registration=registration)
-    if form.is_valid():
+
+    def move() -> str:
         connection: Connection = form.cleaned_data["connection"]
         target: Registration | None = form.cleaned_data["to"]
         reason = form.cleaned_data["reason"]
-        try:
-            if target is None:
-                unassign_connection(connection, actor=request.user, reason=reason)
-            else:
-                assign_connection(connection, target, actor=request.user, reason=reason)
-        except DomainError as exc:
-            form.show_domain_error(exc)
+        if target is None:
+            unassign_connection(connection, actor=request.user, reason=reason)
         else:
-            where = f"is now {target.name}'s" if target else "is back in the unplaced queue"
-            messages.success(
-                request,
-                f"The connection {where}. {registration.name}'s outcome: "
-                f"{outcome_text(registration)}.",
-            )
-            return back_to_page(event)
-    return _refused(request, event, form, "The connection was not reassigned")
+            assign_connection(connection, target, actor=request.user, reason=reason)
+        where = f"is now {target.name}'s" if target else "is back in the unplaced queue"
+        return (
+            f"The connection {where}. {registration.name}'s outcome: {outcome_text(registration)}."
+        )
+
+    return _submit(request, event, form, move, "The connection was not reassigned")
 
 
 def _claim(event: Event, pk: int) -> PhoneClaim:
@@ -130,25 +139,17 @@ def place(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = event_for(slug)
     claim = _claim(event, pk)
     form = PlaceClaimForm(request.POST, claim=claim, calls=_unplaced_calls(event))
-    if form.is_valid():
-        try:
-            place_claim(
-                claim,
-                form.cleaned_data["call"],
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except DomainError as exc:
-            form.show_domain_error(exc)
-        else:
-            registration = claim.registration
-            messages.success(
-                request,
-                f"The call is now {registration.name}'s. Their outcome: "
-                f"{outcome_text(registration)}.",
-            )
-            return back_to_page(event)
-    return _refused(request, event, form, "The call was not placed")
+
+    def place_call() -> str:
+        place_claim(
+            claim, form.cleaned_data["call"], actor=request.user, reason=form.cleaned_data["reason"]
+        )
+        registration = claim.registration
+        return (
+            f"The call is now {registration.name}'s. Their outcome: {outcome_text(registration)}."
+        )
+
+    return _submit(request, event, form, place_call, "The call was not placed")
 
 
 @require_POST
@@ -157,18 +158,14 @@ def decline(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = event_for(slug)
     claim = _claim(event, pk)
     form = DeclineClaimForm(request.POST, claim=claim)
-    if form.is_valid():
-        try:
-            decline_claim(claim, actor=request.user, reason=form.cleaned_data["reason"])
-        except DomainError as exc:
-            form.show_domain_error(exc)
-        else:
-            registration = claim.registration
-            messages.success(
-                request,
-                f"{registration.name}'s claim of a call ending in {claim.last4} is declined; "
-                f"they read your reason on their receipt. Their outcome: "
-                f"{outcome_text(registration)}.",
-            )
-            return back_to_page(event)
-    return _refused(request, event, form, "The claim was not declined")
+
+    def decline_call() -> str:
+        decline_claim(claim, actor=request.user, reason=form.cleaned_data["reason"])
+        registration = claim.registration
+        return (
+            f"{registration.name}'s claim of a call ending in {claim.last4} is declined; "
+            f"they read your reason on their receipt. Their outcome: "
+            f"{outcome_text(registration)}."
+        )
+
+    return _submit(request, event, form, decline_call, "The claim was not declined")
