@@ -7,6 +7,8 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
+        # Imported here, not at the top: these modules import models, which Django can only
+        # load once every app is registered.
         from accounts.invitations import connect_signals
         from accounts.roles import ensure_roles
 

@@ -21,9 +21,9 @@ from django.db import transaction
 from django.urls import reverse
 from django_tasks import task
 
+from accounts.errors import NAME_REQUIRED, AccountCode
 from accounts.models import User
 from accounts.names import (
-    INVISIBLE_MESSAGE,
     LEGAL_NAME_PART_MAX,
     has_invisible_characters,
     normalise_name,
@@ -31,7 +31,6 @@ from accounts.names import (
 )
 from core import audit
 from core.email import send_email
-from core.errors import DomainError
 from core.tasks import enqueue
 
 
@@ -56,14 +55,13 @@ def _checked_name(first_name: str, last_name: str) -> tuple[str, str]:
     parts = {"first_name": first_name, "last_name": last_name}
     for field, value in parts.items():
         if has_invisible_characters(value.strip()):
-            raise DomainError("name_invisible_characters", INVISIBLE_MESSAGE, field=field)
+            raise AccountCode.NAME_INVISIBLE_CHARACTERS.error(field=field)
         if len(normalise_name(value)) > LEGAL_NAME_PART_MAX:
             label = "legal first name" if field == "first_name" else "legal last name"
-            raise DomainError("name_too_long", too_long_message(label), field=field)
+            raise AccountCode.NAME_TOO_LONG.error(too_long_message(label), field=field)
     first, last = normalise_name(first_name), normalise_name(last_name)
     if not first or not last:
-        raise DomainError(
-            "name_required",
+        raise NAME_REQUIRED.error(
             "A new account needs the person's legal first and last name.",
             field="last_name" if first else "first_name",
         )
@@ -79,7 +77,7 @@ def find_or_invite(
     try:
         validate_email(email)
     except ValidationError:
-        raise DomainError("email_invalid", "Enter a valid email address.", field="email") from None
+        raise AccountCode.EMAIL_INVALID.error(field="email") from None
     existing = _find(email)
     if existing is not None:
         return existing, False

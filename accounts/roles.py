@@ -38,6 +38,8 @@ CLINICAL_STAFF_PERMISSIONS = [
 
 
 def ensure_roles(**_kwargs: Any) -> None:
+    # Imported here: the group's name above is read by code that runs before the app
+    # registry is ready (the test configuration), and auth's models cannot load before it.
     from django.contrib.auth.models import Group, Permission
 
     group, _ = Group.objects.get_or_create(name=CLINICAL_STAFF_GROUP)

@@ -15,8 +15,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from api.codes import ApiCode
 from api.parser import BodyUnreadable
+from attendance.errors import AttendanceCode
+from certificates.errors import CertificateCode
 from core.errors import DomainError
+from evaluations.errors import EvaluationCode
+from events.errors import EventCode
 
 
 class FieldProblem(Schema):
@@ -34,17 +39,22 @@ class ErrorOut(Schema):
 ERROR_STATUSES = (400, 401, 403, 404, 409, 422, 429)
 
 # Codes whose refusal means "this is not yours to see": answered like a missing object.
-NOT_FOUND_CODES = {"event_not_found", "not_yours", "not_certificate_owner", "wrong_event"}
-FORBIDDEN_CODES = {"not_allowed"}
+NOT_FOUND_CODES = {
+    EventCode.EVENT_NOT_FOUND,
+    EvaluationCode.NOT_YOURS,
+    CertificateCode.NOT_CERTIFICATE_OWNER,
+    AttendanceCode.WRONG_EVENT,
+}
+FORBIDDEN_CODES = {CertificateCode.NOT_ALLOWED}
 
 
 class FormInvalid(DomainError):
     """A Django form's errors (the web page's own checks), one problem per message."""
 
     def __init__(self, form: Form, message: str) -> None:
-        super().__init__("validation_error", message, field="request")
+        super().__init__(ApiCode.VALIDATION_ERROR, message, field="request")
         self.problems = [
-            DomainError("invalid", str(text), field=name)
+            ApiCode.INVALID.error(str(text), field=name)
             for name, texts in form.errors.items()
             for text in texts
         ]
@@ -134,8 +144,9 @@ def install(api: NinjaAPI) -> None:
         elif exc.field:
             details = [{"field": exc.field, "code": exc.code, "message": exc.message}]
         response = error_response(api, request, domain_status(exc), exc.code, exc.message, details)
-        if getattr(exc, "retry_after", None) is not None:
-            response["Retry-After"] = str(exc.retry_after)
+        retry_after = getattr(exc, "retry_after", None)
+        if retry_after is not None:
+            response["Retry-After"] = str(retry_after)
         return response
 
     def on_authentication(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 from ninja import Schema
 
 from api import keyset
+from api.codes import ApiCode
 from core.errors import DomainError
 from core.safejson import loads_bounded
 
@@ -39,7 +40,7 @@ def _encode(payload: list[Any]) -> str:
 
 
 def _invalid() -> DomainError:
-    return DomainError("cursor_invalid", "This cursor is not one we gave out.", field="cursor")
+    return ApiCode.CURSOR_INVALID.error(field="cursor")
 
 
 def _decode(cursor: str, version: str) -> list[Any]:

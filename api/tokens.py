@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from api.codes import NAME_REQUIRED, ApiCode
 from api.models import AccessToken
 from core import audit
-from core.errors import DomainError
 
 # A recognisable prefix lets secret scanners and people spot a leaked FullCredit token.
 PREFIX = "fc_"
@@ -34,17 +34,12 @@ def create_token(
     """A new token and its secret. The secret is not stored and cannot be shown again."""
     name = name.strip()
     if not name:
-        raise DomainError("name_required", "Name the token after what will use it.", field="name")
+        raise NAME_REQUIRED.error("Name the token after what will use it.", field="name")
     if expires_at is not None and expires_at <= timezone.now():
-        raise DomainError(
-            "expiry_in_past", "Choose an expiry date in the future.", field="expires_at"
-        )
+        raise ApiCode.EXPIRY_IN_PAST.error(field="expires_at")
     active = AccessToken.objects.filter(user=user, revoked_at__isnull=True)
     if active.count() >= MAX_ACTIVE_TOKENS:
-        raise DomainError(
-            "too_many_tokens",
-            f"You already have {MAX_ACTIVE_TOKENS} tokens; revoke one you no longer use.",
-        )
+        raise ApiCode.TOO_MANY_TOKENS.error(most=MAX_ACTIVE_TOKENS)
     secret = PREFIX + secrets.token_urlsafe(32)
     token = AccessToken.objects.create(
         user=user,
@@ -69,7 +64,7 @@ def create_token(
 def revoke_token(token: AccessToken, *, actor: User) -> AccessToken:
     token = AccessToken.objects.select_for_update().get(pk=token.pk)
     if token.revoked_at is not None:
-        raise DomainError("token_revoked", "This token is already revoked.")
+        raise ApiCode.TOKEN_REVOKED.error()
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit.record(actor, "api_token.revoked", token, name=token.name)

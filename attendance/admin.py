@@ -1,7 +1,14 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from attendance.models import AttendanceImport, AttendancePolicy, Connection, Decision, PhoneClaim
+from attendance.models import (
+    AttendanceImport,
+    AttendancePolicy,
+    Connection,
+    Decision,
+    PhoneClaim,
+    StaffAlert,
+)
 from core import audit
 
 
@@ -71,3 +78,20 @@ class DecisionAdmin(admin.ModelAdmin):
 
 
 admin.site.register(PhoneClaim)
+
+
+@admin.register(StaffAlert)
+class StaffAlertAdmin(admin.ModelAdmin):
+    """Alerts are raised and resolved by the attendance services; the admin only shows them."""
+
+    list_display = ["event", "kind", "created_at", "resolved_at"]
+    list_filter = ["kind"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: StaffAlert | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: StaffAlert | None = None) -> bool:
+        return False

@@ -6,9 +6,15 @@ class AttendanceConfig(AppConfig):
     verbose_name = "Attendance"
 
     def ready(self) -> None:
-        from attendance.signals import decide_again_when_credit_terms_change
-        from events.signals import credit_terms_changed
+        # Imported here, not at the top: these modules import models, which Django can only
+        # load once every app is registered.
+        from attendance import receivers
+        from events.signals import event_changed, event_published
+        from meetings.signals import meeting_ended
 
-        credit_terms_changed.connect(
-            decide_again_when_credit_terms_change, dispatch_uid="attendance.decide_again"
-        )
+        for signal, receiver in (
+            (event_published, receivers.on_event_published),
+            (event_changed, receivers.on_event_changed),
+            (meeting_ended, receivers.on_meeting_ended),
+        ):
+            signal.connect(receiver, dispatch_uid=f"attendance.{receiver.__name__}")

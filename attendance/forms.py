@@ -16,9 +16,8 @@ from django.core.files.uploadedfile import UploadedFile
 from accounts.forms import TimeZoneField
 from attendance.models import Connection
 from core.errors import DomainError
+from core.forms import BreakForm, LiveRowsFormSet, WallClockField, aware_or_error
 from events.models import Event, Registration
-from events.staff.forms import WallClockField, aware_or_error
-from events.staff.formsets import BreakForm, LiveRowsFormSet
 
 # Zoom's largest reports (thousands of attendees, one row per reconnect) are a few megabytes;
 # this leaves ample room while keeping staged uploads from swelling the database.
@@ -151,9 +150,11 @@ class AssignForm(forms.Form):
         kwargs.setdefault("prefix", f"assign-{connection.pk}")
         super().__init__(*args, **kwargs)
         self.connection = connection
-        self.fields["registration"].queryset = Registration.objects.filter(
-            event_id=connection.event_id, status=Registration.REGISTERED
-        ).order_by("name", "pk")
+        self.fields["registration"].queryset = (
+            Registration.objects.active()
+            .filter(event_id=connection.event_id)
+            .order_by("name", "pk")
+        )
 
     def show_domain_error(self, exc: DomainError) -> None:
         self.add_error(exc.field if exc.field in self.fields else None, exc.message)

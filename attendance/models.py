@@ -105,10 +105,30 @@ class AttendanceImport(models.Model):
         return self.withdrawn_at is not None
 
 
-class ActiveConnections(models.Manager):
+def counts_as_attendance(prefix: str = "") -> models.Q:
+    """The rule for queries: an attendee's row outside the waiting room is time in the room
+    (`prefix` reaches connections from another model, e.g. "connections__"). A waiting-room row
+    never counts; hosts' and panelists' rows count only where presenters are credited."""
+    return models.Q(**{f"{prefix}role": "attendee", f"{prefix}in_waiting_room": False})
+
+
+class ConnectionQuerySet(models.QuerySet["Connection"]):
+    def in_room(self) -> ConnectionQuerySet:
+        """Rows of time in the room, whatever the role: never the waiting room."""
+        return self.filter(in_waiting_room=False)
+
+    def attendance(self) -> ConnectionQuerySet:
+        """Attendees' rows of time in the room (`counts_as_attendance`)."""
+        return self.filter(counts_as_attendance())
+
+
+_ConnectionManager = models.Manager.from_queryset(ConnectionQuerySet)
+
+
+class ActiveConnections(_ConnectionManager):
     """Rows of imports that stand: a withdrawn import's rows count for nothing, anywhere."""
 
-    def get_queryset(self) -> models.QuerySet[Connection]:
+    def get_queryset(self) -> ConnectionQuerySet:
         return super().get_queryset().filter(withdrawn=False)
 
 
@@ -190,6 +210,7 @@ class Connection(models.Model):
 
     @property
     def counts_as_attendance(self) -> bool:
+        """The rule of `counts_as_attendance()` for a loaded row."""
         return self.role == "attendee" and not self.in_waiting_room
 
     @property
@@ -362,3 +383,22 @@ class StagedFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class StaffAlert(models.Model):
+    """Something staff must act on, e.g. no attendance data 20 hours after an event ended."""
+
+    NO_ATTENDANCE_DATA = "no_attendance_data"
+    KIND_CHOICES = [(NO_ATTENDANCE_DATA, "No attendance data yet")]
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="staff_alerts")
+    kind = models.CharField(max_length=30, choices=KIND_CHOICES)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["event", "kind"], name="one_alert_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.event}"

@@ -12,7 +12,7 @@ from attendance.matching import normalise_name
 from attendance.models import Connection, Decision
 from attendance.services.deciding import credited_window
 from credit.intervals import Interval, clip, total_seconds, union
-from events.models import Event, Registration
+from events.models import Event
 
 NOT_DECIDED = "not_decided"
 
@@ -36,9 +36,7 @@ def connection_dict(connection: Connection) -> dict[str, Any]:
 
 def attendance_report(event: Event) -> dict[str, Any]:
     window, breaks, basis = credited_window(event)
-    registrations = list(
-        event.registrations.filter(status=Registration.REGISTERED).order_by("name", "pk")
-    )
+    registrations = list(event.registrations.active().order_by("name", "pk"))
     decisions = {
         d.registration_id: d
         for d in Decision.objects.filter(registration__event=event, is_current=True)
@@ -51,7 +49,7 @@ def attendance_report(event: Event) -> dict[str, Any]:
             staff_rows.append(connection)
         if connection.registration_id:
             connections.setdefault(connection.registration_id, []).append(connection)
-        elif connection.role == "attendee" and not connection.in_waiting_room:
+        elif connection.counts_as_attendance:
             unplaced.append(connection_dict(connection))
     people = []
     for registration in registrations:

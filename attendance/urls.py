@@ -63,9 +63,9 @@ urlpatterns = [
         name="staff_withdraw_import",
     ),
     path(
-        "staff/events/<slug:slug>/attendance/simulated-import/",
-        imports.simulated,
-        name="staff_import_simulated",
+        "staff/events/<slug:slug>/attendance/collect/",
+        imports.collect,
+        name="staff_collect",
     ),
     path(
         "staff/events/<slug:slug>/attendance/import/<str:token>/",

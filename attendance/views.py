@@ -5,8 +5,6 @@ A receipt is personal: only the registrant sees it (staff read it from the staff
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -20,10 +18,10 @@ from attendance.models import PhoneClaim
 from attendance.receipt import receipt_for
 from attendance.services.claims import claim_phone
 from core.errors import DomainError
+from credit.timing import EVALUATION_WITHIN
 from events.models import Event, Registration
 
 # The design's promise to eligible attendees (rule 7).
-EVALUATION_WITHIN = dt.timedelta(hours=24)
 
 
 def _event(slug: str) -> Event:

@@ -6,7 +6,9 @@ class CertificatesConfig(AppConfig):
     verbose_name = "Certificates"
 
     def ready(self) -> None:
-        from certificates.signals import enqueue_certificate_issue
+        # Imported here, not at the top: these modules import models, which Django can only
+        # load once every app is registered.
+        from certificates.receivers import enqueue_certificate_issue
         from evaluations.signals import evaluation_submitted
 
         evaluation_submitted.connect(

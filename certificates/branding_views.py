@@ -22,7 +22,7 @@ ACCEPTED = {"PNG": "image/png", "JPEG": "image/jpeg"}
 class ImageUpload(forms.ImageField):
     """PNG or JPEG up to 2 MB, checked by its content (Pillow), not by its name."""
 
-    def to_python(self, data):  # type: ignore[no-untyped-def]
+    def to_python(self, data):
         # Before Django's own check, which would call an enormous image merely "not valid"
         # (or accept one Pillow only warns about, to be decoded into every certificate).
         if data is not None and hasattr(data, "read"):
@@ -37,7 +37,7 @@ class ImageUpload(forms.ImageField):
                 data.seek(0)
         return super().to_python(data)
 
-    def clean(self, data, initial=None):  # type: ignore[no-untyped-def]
+    def clean(self, data, initial=None):
         upload = super().clean(data, initial)
         if (
             upload

@@ -11,38 +11,31 @@ import datetime as dt
 import io
 import itertools
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from reportlab.graphics.barcode import qrencoder
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from certificates.formatting import event_when, long_date
-
-FONTS_DIR = Path(__file__).resolve().parent / "fonts"
-SERIF = "FCSerif"
-SERIF_BOLD = "FCSerif-Bold"
-SERIF_ITALIC = "FCSerif-Italic"
-SANS = "FCSans"
-_FONT_FILES = {
-    SERIF: "DejaVuSerif.ttf",
-    SERIF_BOLD: "DejaVuSerif-Bold.ttf",
-    SERIF_ITALIC: "DejaVuSerif-Italic.ttf",
-    SANS: "DejaVuSans.ttf",
-}
+from certificates.pdfkit import (
+    GOLD,
+    INK,
+    MUTED,
+    NAVY,
+    SANS,
+    SERIF_BOLD,
+    SERIF_ITALIC,
+    register_fonts,
+    wrap,
+)
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(letter)
 # Half an inch keeps every mark inside what office printers can reach.
 MARGIN = 36
-INK = HexColor("#1b2430")
-NAVY = HexColor("#1d3557")
-GOLD = HexColor("#b08d57")
-MUTED = HexColor("#5b6573")
 # The holder's name: one line of up to 28 pt, shrinking to 16 pt; a longer name (the profile
 # allows 201 characters) takes two lines of up to 20 pt, never smaller than 6 pt.
 HOLDER_WIDTH = PAGE_WIDTH - 220
@@ -50,12 +43,6 @@ HOLDER_SIZE = 28
 HOLDER_ONE_LINE_MINIMUM = 16
 HOLDER_TWO_LINE_MAXIMUM = 20
 HOLDER_MINIMUM = 6
-
-
-def _register_fonts() -> None:
-    for name, filename in _FONT_FILES.items():
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / filename)))
 
 
 def _fit(text: str, font: str, size: float, width: float, minimum: float) -> float:
@@ -124,27 +111,10 @@ def _header(canvas: Canvas, snapshot: dict[str, Any]) -> float:
     return PAGE_HEIGHT - 190
 
 
-def wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    """`text` in lines of at most `width`, broken at spaces; when a single word is wider than
-    a line, broken between any two characters instead (a name is never cut short)."""
-    lines = simpleSplit(text, font, size, width)
-    if all(pdfmetrics.stringWidth(line, font, size) <= width for line in lines):
-        return lines
-    lines, current, used = [], "", 0.0
-    for char in text:
-        advance = pdfmetrics.stringWidth(char, font, size)
-        if current and used + advance > width:
-            lines.append(current)
-            current, used = "", 0.0
-        current += char
-        used += advance
-    return [*lines, current]
-
-
 def holder_lines(name: str) -> tuple[float, list[str]]:
     """The type size and lines for the holder's name: one line in large type when it fits,
     else two (three for a name with no room to break) in the largest size that holds it."""
-    _register_fonts()
+    register_fonts()
     size = _fit(name, SERIF_BOLD, HOLDER_SIZE, HOLDER_WIDTH, HOLDER_ONE_LINE_MINIMUM)
     if pdfmetrics.stringWidth(name, SERIF_BOLD, size) <= HOLDER_WIDTH:
         return size, [name]
@@ -360,7 +330,7 @@ def render_certificate(
 ) -> bytes:
     """The certificate PDF from its snapshot alone, plus the bytes of the images the snapshot
     names by content hash (logo, signature)."""
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     # invariant=1 fixes the document id and dates reportlab would otherwise take from the clock.
     canvas = Canvas(

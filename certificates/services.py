@@ -6,11 +6,11 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from certificates.errors import CertificateCode
 from certificates.models import Certificate, new_verification_code
 from certificates.signals import certificate_issued
 from certificates.snapshot import build_snapshot
 from core import audit
-from core.errors import DomainError
 from evaluations.models import Evaluation
 
 
@@ -30,8 +30,7 @@ def _refuse_second_for_program(evaluation: Evaluation) -> None:
         .first()
     )
     if user_id is not None and held is not None:
-        raise DomainError(
-            "already_certified_for_program",
+        raise CertificateCode.ALREADY_CERTIFIED_FOR_PROGRAM.error(
             f"You already hold certificate {held.number} for this program (from "
             f"“{held.event.title}”); the same program earns credit only once.",
         )
@@ -54,10 +53,7 @@ def issue_certificate(evaluation: Evaluation) -> Certificate:
     if existing is not None:
         return existing
     if evaluation.status != Evaluation.SUBMITTED:
-        raise DomainError(
-            "evaluation_not_submitted",
-            "A certificate is issued only once the evaluation is submitted.",
-        )
+        raise CertificateCode.EVALUATION_NOT_SUBMITTED.error()
     _refuse_second_for_program(evaluation)
     issued_at = timezone.now()
     code = new_verification_code()
@@ -80,10 +76,7 @@ def issue_certificate(evaluation: Evaluation) -> Certificate:
     except IntegrityError as error:
         # A concurrent issuance for the same program won the race (the constraint is the
         # last word on rule 8).
-        raise DomainError(
-            "already_certified_for_program",
-            "You already hold a certificate for this program; it earns credit only once.",
-        ) from error
+        raise CertificateCode.ALREADY_CERTIFIED_FOR_PROGRAM.error() from error
     certificate.number = certificate_number(certificate.pk, issued_at.year)
     certificate.snapshot = build_snapshot(
         evaluation, number=certificate.number, version=1, code=code, issued_at=issued_at

@@ -15,7 +15,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from attendance.models import Decision
-from core.errors import DomainError
+from certificates.errors import CertificateCode
+from certificates.models import Branding
 from evaluations.models import Evaluation
 from events.models import Event, EventApproval, format_hours
 
@@ -38,18 +39,12 @@ def _decision(evaluation: Evaluation) -> Decision:
         registration_id=evaluation.registration_id, is_current=True
     ).first()
     if decision is None or decision.outcome != Decision.ELIGIBLE:
-        raise DomainError(
-            "not_eligible",
-            "The attendance record does not show that this person attended the entire event, "
-            "so no certificate can be issued.",
-        )
+        raise CertificateCode.NOT_ELIGIBLE.error()
     return decision
 
 
 def _branding() -> dict[str, Any]:
     """The signatory and images in force at issuance; images by content hash (see BrandImage)."""
-    from certificates.models import Branding
-
     branding = Branding.current()
     return {
         "signatory": {

@@ -26,7 +26,7 @@ def send_email(
     idempotent: a second message with the same key is not queued, so a task that runs twice
     sends one copy."""
     context = {"site_url": settings.SITE_URL, "provider_name": settings.PROVIDER_NAME, **context}
-    subject = render_to_string(f"emails/{name}/subject.txt", context)
+    subject: str = render_to_string(f"emails/{name}/subject.txt", context)
     # A header must be one line, whatever the template's whitespace.
     subject = " ".join(subject.split())
     message = EmailMultiAlternatives(

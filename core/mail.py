@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 
+from core.models import OutboxMessage
+
 
 class OutboxBackend(BaseEmailBackend):
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
-        from core.models import OutboxMessage
-
         for message in email_messages:
             html = ""
             if isinstance(message, EmailMultiAlternatives):

@@ -30,7 +30,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from credit._hours import as_hours
+from credit.hours import as_hours
 from credit.intervals import Interval, clip, missing, subtract, total_seconds
 
 __all__ = [

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from credit._hours import as_hours, format_hours
+from credit.hours import as_hours, format_hours
 from credit.intervals import Interval, clip, to_utc, total_seconds
 
 __all__ = [

@@ -21,7 +21,7 @@ from events.services import (
     register_attendee,
     save_event,
 )
-from events.services.registration import connect_to_provider
+from meetings.services import connect_registration
 
 PROVIDER_ZONE = zoneinfo.ZoneInfo("America/New_York")
 DIAL_IN = (
@@ -294,7 +294,7 @@ def _register_in_the_past(event: Event, user: User) -> None:
             "registered_at": event.start - dt.timedelta(days=5),
         },
     )
-    connect_to_provider(registration)
+    connect_registration(registration)
 
 
 def load(staff: User, dana: User, others: list[User]) -> int:

@@ -11,7 +11,6 @@ from evaluations.models import (
     EvaluationTemplate,
     EventEvaluation,
     ReminderLog,
-    StaffAlert,
     TemplateQuestion,
 )
 
@@ -77,9 +76,3 @@ class EvaluationAdmin(ReadOnlyAdmin):
 @admin.register(ReminderLog)
 class ReminderLogAdmin(ReadOnlyAdmin):
     list_display = ["evaluation", "kind", "deadline", "sent_at"]
-
-
-@admin.register(StaffAlert)
-class StaffAlertAdmin(ReadOnlyAdmin):
-    list_display = ["event", "kind", "created_at", "resolved_at"]
-    list_filter = ["kind"]

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core.errors import DomainError
+from evaluations.errors import EvaluationCode
 from evaluations.models import MULTIPLE, RATING, SINGLE, TEXT
 
 RATING_RANGE = range(1, 6)
@@ -40,7 +41,7 @@ def is_blank(value: Any) -> bool:
 
 
 def _invalid(question: Mapping[str, Any], message: str) -> DomainError:
-    return DomainError("answer_invalid", message, field=question["key"])
+    return EvaluationCode.ANSWER_INVALID.error(message, field=question["key"])
 
 
 def _rating(question: Mapping[str, Any], value: Any) -> int:
@@ -93,11 +94,7 @@ def clean_answers(
         value = answers.get(question["key"])
         if is_blank(value):
             if question["required"]:
-                problems.append(
-                    DomainError(
-                        "answer_required", "This question needs an answer.", field=question["key"]
-                    )
-                )
+                problems.append(EvaluationCode.ANSWER_REQUIRED.error(field=question["key"]))
             continue
         try:
             cleaned[question["key"]] = CLEANERS[question["kind"]](question, value)

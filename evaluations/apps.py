@@ -6,9 +6,15 @@ class EvaluationsConfig(AppConfig):
     verbose_name = "Evaluations"
 
     def ready(self) -> None:
+        # Imported here, not at the top: these modules import models, which Django can only
+        # load once every app is registered.
         from attendance.services.deciding import decisions_changed
-        from evaluations.signals import enqueue_evaluation_sync
+        from evaluations import receivers
+        from events.signals import event_changed, event_published
 
-        decisions_changed.connect(
-            enqueue_evaluation_sync, dispatch_uid="evaluations.enqueue_evaluation_sync"
-        )
+        for signal, receiver in (
+            (decisions_changed, receivers.enqueue_evaluation_sync),
+            (event_published, receivers.on_event_published),
+            (event_changed, receivers.on_event_changed),
+        ):
+            signal.connect(receiver, dispatch_uid=f"evaluations.{receiver.__name__}")

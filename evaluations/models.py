@@ -199,22 +199,3 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} reminder for {self.evaluation_id}"
-
-
-class StaffAlert(models.Model):
-    """Something staff must act on, e.g. no attendance data 20 hours after an event ended."""
-
-    NO_ATTENDANCE_DATA = "no_attendance_data"
-    KIND_CHOICES = [(NO_ATTENDANCE_DATA, "No attendance data yet")]
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="staff_alerts")
-    kind = models.CharField(max_length=30, choices=KIND_CHOICES)
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["event", "kind"], name="one_alert_per_kind")]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.event}"

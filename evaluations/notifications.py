@@ -1,21 +1,19 @@
-"""Evaluation emails. Each is sent from a background task (see evaluations/tasks.py), which
+"""Evaluation emails. Each is sent from a background task (see evaluations/mailing.py), which
 makes sure it goes out once."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
 
-from accounts.models import User
 from core.email import send_email
-from evaluations.models import Evaluation, StaffAlert
-from events.models import Event
+from credit.timing import EVALUATION_WITHIN
+from evaluations.models import Evaluation
 
 # Evaluations are due within this long of the event's end (design rule 7).
-ISSUE_WITHIN = dt.timedelta(hours=24)
+ISSUE_WITHIN = EVALUATION_WITHIN
 
 
 def evaluation_url(evaluation: Evaluation) -> str:
@@ -61,21 +59,4 @@ def send_reminder(evaluation: Evaluation, kind: str) -> None:
         "evaluation_reminder",
         [recipient(evaluation)],
         _context(evaluation, kind=kind, days_left=1 if kind == "1d" else 7),
-    )
-
-
-def send_attendance_missing(user: User, event: Event, alert: StaffAlert) -> None:
-    send_email(
-        "evaluation_attendance_missing",
-        [user.email],
-        {
-            "name": user.get_short_name(),
-            "event": event,
-            "alert": alert,
-            "zone": user.time_zone,
-            "due": event.end + ISSUE_WITHIN,
-            "registrant_count": event.registrations.active().count(),
-            "attendance_url": settings.SITE_URL
-            + reverse("attendance:staff_page", args=[event.slug]),
-        },
     )

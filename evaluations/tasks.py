@@ -1,47 +1,19 @@
-"""Background work for evaluations. Every task takes IDs, re-reads its objects and is safe to
-run twice: each email is marked sent in the transaction that sends it, and is skipped when the
-state it announces no longer holds (a withdrawn evaluation gets no reminder)."""
+"""Background work that keeps evaluations in step with attendance. Every task takes IDs,
+re-reads its objects, calls one service and is safe to run twice."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-
-from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django_tasks import task
 
+from attendance.alerts import alert_if_no_attendance, resolve_no_data_alert
 from attendance.models import AttendanceImport
-from evaluations import notifications
-from evaluations.models import Evaluation, ReminderLog
+from evaluations.services.issuance import sync_event_evaluations
 from events.models import Event
-
-REMINDERS = {"7d": dt.timedelta(days=7), "1d": dt.timedelta(days=1)}
-
-# kind -> (the status the message announces, the field marking it sent, the sender)
-EMAILS: dict[str, tuple[str, str, Callable[[Evaluation], None]]] = {
-    "issued": (Evaluation.ISSUED, "issue_email_sent_at", notifications.send_issued),
-    "withdrawn": (Evaluation.WITHDRAWN, "withdrawn_email_sent_at", notifications.send_withdrawn),
-    "reopened": (Evaluation.ISSUED, "reopened_email_sent_at", notifications.send_reopened),
-}
-
-
-def _locked(evaluation_id: int) -> Evaluation:
-    # `of` keeps the lock on the evaluation: PostgreSQL refuses FOR UPDATE on the nullable side
-    # of the outer join to the user.
-    return (
-        Evaluation.objects.select_for_update(of=("self",))
-        .select_related("registration__user", "event")
-        .get(pk=evaluation_id)
-    )
 
 
 @task()
 def sync_evaluations(event_id: int) -> str:
     """Issue and withdraw the event's evaluations to match its current attendance decisions."""
-    from evaluations.services.alerts import resolve_no_data_alert
-    from evaluations.services.issuance import sync_event_evaluations
-
     event = Event.objects.get(pk=event_id)
     resolve_no_data_alert(event)
     issued, withdrawn = sync_event_evaluations(event)
@@ -49,52 +21,9 @@ def sync_evaluations(event_id: int) -> str:
 
 
 @task()
-def send_evaluation_email(evaluation_id: int, kind: str) -> str:
-    status, sent_field, send = EMAILS[kind]
-    with transaction.atomic():
-        evaluation = _locked(evaluation_id)
-        if evaluation.status != status:
-            return f"skipped: the evaluation is {evaluation.status} now"
-        if getattr(evaluation, sent_field) is not None:
-            return "skipped: already sent"
-        if evaluation.registration.user is None:
-            return "skipped: the account was deleted"
-        if kind == "reopened" and evaluation.reopened_at is None:
-            return "skipped: not reopened"
-        if status == Evaluation.ISSUED and evaluation.is_closed():
-            return "skipped: the deadline has passed"
-        send(evaluation)
-        setattr(evaluation, sent_field, timezone.now())
-        evaluation.save(update_fields=[sent_field])
-    return "sent"
-
-
-@task()
-def send_evaluation_reminder(evaluation_id: int, kind: str, deadline_iso: str) -> str:
-    deadline = dt.datetime.fromisoformat(deadline_iso)
-    try:
-        with transaction.atomic():
-            evaluation = _locked(evaluation_id)
-            if evaluation.status != Evaluation.ISSUED:
-                return f"skipped: the evaluation is {evaluation.status}"
-            if evaluation.deadline != deadline:
-                return "skipped: the deadline moved (a reminder for the new one is queued)"
-            if evaluation.is_closed() or evaluation.registration.user is None:
-                return "skipped: closed or account deleted"
-            ReminderLog.objects.create(evaluation=evaluation, kind=kind, deadline=deadline)
-            notifications.send_reminder(evaluation, kind)
-    except IntegrityError:
-        return "skipped: already sent"
-    return "sent"
-
-
-@task()
 def check_attendance_arrived(event_id: int) -> str:
     """At the event's end + 20 h: alert staff if no attendance data arrived; if it did, make
     sure every eligible registrant has their evaluation (a safety net for a failed sync)."""
-    from evaluations.services.alerts import alert_if_no_attendance, resolve_no_data_alert
-    from evaluations.services.issuance import sync_event_evaluations
-
     event = Event.objects.get(pk=event_id)
     if AttendanceImport.objects.filter(event=event).exists():
         resolve_no_data_alert(event)

@@ -6,6 +6,8 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self) -> None:
+        # Imported here, not at the top: these modules import models, which Django can only
+        # load once every app is registered.
         from accounts.signals import account_deleting
         from events.services.retention import keep_roster_records
 

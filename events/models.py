@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from credit._hours import format_hours
+from credit.hours import format_hours
 from credit.intervals import Interval
 from licensing.models import ApprovalBody, CECategory, Profession
 

@@ -189,9 +189,7 @@ def handout(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     event = _visible_event(slug)
     item = get_object_or_404(Handout, pk=pk, event=event)
     if not request.user.has_perm("events.view_event"):
-        registered = Registration.objects.filter(
-            event=event, user=request.user, status=Registration.REGISTERED
-        ).exists()
+        registered = Registration.objects.active().filter(event=event, user=request.user).exists()
         if not registered:
             raise PermissionDenied("Handouts are for this event's registrants.")
     try:

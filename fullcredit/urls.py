@@ -1,22 +1,24 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from core import views as core_views
 from events.staff.urls import urlpatterns as event_staff_urls
+from fullcredit.views import home
 from licensing.urls import staff_urlpatterns as licensing_staff_urls
+from operations.dashboard import staff_dashboard
 from operations.urls import urlpatterns as operations_staff_urls
 
 admin.site.site_header = "FullCredit administration"
 admin.site.site_title = "FullCredit admin"
 
 staff_patterns = [
-    path("", core_views.staff_dashboard, name="dashboard"),
+    path("", staff_dashboard, name="dashboard"),
     *licensing_staff_urls,
     *event_staff_urls,
     *operations_staff_urls,
 ]
 
 urlpatterns = [
+    path("", home, name="home"),
     path("", include("core.urls")),
     path("accounts/", include("allauth.urls")),
     path("settings/", include("accounts.urls")),

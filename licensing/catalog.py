@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-from core.errors import DomainError
+from licensing.errors import LicensingCode
 from licensing.models import (
     UNVERIFIED,
     VERIFIED,
@@ -79,25 +79,24 @@ def _read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise DomainError("catalog_unreadable", f"Cannot read {path}: {exc.strerror}.") from exc
+        raise LicensingCode.CATALOG_UNREADABLE.error(path=path, reason=exc.strerror) from exc
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise DomainError(
-            "catalog_malformed", f"{path.name} is not valid YAML{where}: {exc}"
+        raise LicensingCode.CATALOG_MALFORMED.error(
+            f"{path.name} is not valid YAML{where}: {exc}"
         ) from exc
 
 
 def _require(entry: dict[str, Any], keys: list[str], what: str, path: Path) -> None:
     if not isinstance(entry, dict):
-        raise DomainError("catalog_malformed", f"{path.name}: every {what} must be a mapping.")
+        raise LicensingCode.CATALOG_MALFORMED.error(f"{path.name}: every {what} must be a mapping.")
     missing = [key for key in keys if entry.get(key) in (None, "")]
     if missing:
         label = entry.get("id") or entry.get("code") or "?"
-        raise DomainError(
-            "catalog_malformed",
+        raise LicensingCode.CATALOG_MALFORMED.error(
             f"{path.name}: {what} {label!r} is missing {', '.join(missing)}.",
         )
 
@@ -140,7 +139,7 @@ def _save(tally: Tally, *args: Any, **kwargs: Any) -> Any:
 
 def _load_rules(data: Any, path: Path, summary: LoadSummary) -> dict[str, RequirementRule]:
     if not isinstance(data, dict) or not isinstance(data.get("requirements"), list):
-        raise DomainError("catalog_malformed", f"{path.name}: expected a 'requirements' list.")
+        raise LicensingCode.CATALOG_MALFORMED.error(f"{path.name}: expected a 'requirements' list.")
     compiled = (data.get("meta") or {}).get("compiled")
     compiled_date = compiled if isinstance(compiled, dt.date) else None
     tally = summary.tally("requirement rules")
@@ -149,11 +148,12 @@ def _load_rules(data: Any, path: Path, summary: LoadSummary) -> dict[str, Requir
         _require(entry, ["id", "state", "licenses", "kind", "source", "status"], "rule", path)
         rule_id = str(entry["id"])
         if rule_id in seen:
-            raise DomainError("catalog_malformed", f"{path.name}: rule {rule_id!r} appears twice.")
+            raise LicensingCode.CATALOG_MALFORMED.error(
+                f"{path.name}: rule {rule_id!r} appears twice."
+            )
         status = str(entry["status"])
         if status not in (VERIFIED, UNVERIFIED):
-            raise DomainError(
-                "catalog_malformed",
+            raise LicensingCode.CATALOG_MALFORMED.error(
                 f"{path.name}: rule {rule_id!r} has status {status!r}; "
                 "expected verified or unverified.",
             )
@@ -197,10 +197,10 @@ def _load_catalog(
     data: Any, path: Path, rules: dict[str, RequirementRule], summary: LoadSummary
 ) -> None:
     if not isinstance(data, dict):
-        raise DomainError("catalog_malformed", f"{path.name}: expected a mapping at the top.")
+        raise LicensingCode.CATALOG_MALFORMED.error(f"{path.name}: expected a mapping at the top.")
     for key in ("professions", "approval_bodies", "ce_categories", "boards"):
         if not isinstance(data.get(key), list):
-            raise DomainError("catalog_malformed", f"{path.name}: expected a '{key}' list.")
+            raise LicensingCode.CATALOG_MALFORMED.error(f"{path.name}: expected a '{key}' list.")
 
     professions = {}
     for entry in data["professions"]:
@@ -214,8 +214,8 @@ def _load_catalog(
 
     def profession(code: str, owner: str) -> Profession:
         if code not in professions:
-            raise DomainError(
-                "catalog_malformed", f"{path.name}: {owner} names unknown profession {code!r}."
+            raise LicensingCode.CATALOG_MALFORMED.error(
+                f"{path.name}: {owner} names unknown profession {code!r}."
             )
         return professions[code]
 
@@ -272,15 +272,13 @@ def _load_catalog(
             owner = f"{entry['state']} {item['code']}"
             for rule_id in [*(item.get("rules") or []), *(item.get("accepts_rules") or [])]:
                 if rule_id not in rules:
-                    raise DomainError(
-                        "catalog_malformed",
+                    raise LicensingCode.CATALOG_MALFORMED.error(
                         f"{path.name}: {owner} cites rule {rule_id!r}, "
                         "which is not in the requirements file.",
                     )
             unknown = [code for code in item.get("accepts") or [] if code not in bodies]
             if unknown:
-                raise DomainError(
-                    "catalog_malformed",
+                raise LicensingCode.CATALOG_MALFORMED.error(
                     f"{path.name}: {owner} accepts unknown approval bodies {', '.join(unknown)}.",
                 )
             _save(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from credit._hours import format_hours
+from credit.hours import format_hours
 from credit.tracker.interpret import RawRule, build_ruleset
 from credit.tracker.types import Acceptance, RuleSet
 from licensing.models import RequirementRule

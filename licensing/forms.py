@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -56,10 +56,10 @@ class LicenseForm(forms.Form):
         super().__init__(*args, **kwargs)
         types = list(LicenseType.objects.select_related("board").order_by("state", "code"))
         states = sorted({t.state for t in types}, key=state_name)
-        self.fields["state"].choices = [("", "Choose a state")] + [
+        cast(forms.ChoiceField, self.fields["state"]).choices = [("", "Choose a state")] + [
             (code, state_name(code)) for code in states
         ]
-        field = self.fields["license_type"]
+        field = cast(forms.ModelChoiceField, self.fields["license_type"])
         field.queryset = LicenseType.objects.all()
         # Grouped by state so the list reads like the boards' own rosters, even without script.
         grouped: dict[str, list[tuple[int, str]]] = {}
@@ -91,7 +91,8 @@ class LicenseForm(forms.Form):
         return value
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         license_type = cleaned.get("license_type")
         state = cleaned.get("state")
         if license_type is not None and state and license_type.state != state:

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from accounts.models import User
 from core import audit
-from core.errors import DomainError
+from licensing.errors import LicensingCode
 from licensing.models import LicenseType, UserLicense
 
 
@@ -19,10 +19,8 @@ def _refuse_duplicate(user: User, license_type: LicenseType, exclude_pk: int | N
     if exclude_pk is not None:
         others = others.exclude(pk=exclude_pk)
     if others.exists():
-        raise DomainError(
-            "license_duplicate",
-            f"You already have a {license_type.label} license on file; edit that one instead.",
-            field="license_type",
+        raise LicensingCode.LICENSE_DUPLICATE.error(
+            field="license_type", license=license_type.label
         )
 
 
@@ -56,10 +54,8 @@ def add_license(
             )
             audit.record(user, "license.added", license)
     except IntegrityError as exc:  # a concurrent request added the same type first
-        raise DomainError(
-            "license_duplicate",
-            f"You already have a {license_type.label} license on file.",
-            field="license_type",
+        raise LicensingCode.LICENSE_DUPLICATE.error(
+            f"You already have a {license_type.label} license on file.", field="license_type"
         ) from exc
     return license
 

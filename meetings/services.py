@@ -1,45 +1,32 @@
-"""Keeping the meeting provider in step with events: instantly where the provider allows it,
-otherwise from a background task that retries."""
+"""Keeping the meeting provider in step with events and registrations: at once where the
+provider allows it (no network I/O), otherwise from a background task that retries.
+
+Called by the receivers of the events app's signals (`meetings.receivers`), and by the demo.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 
 from core.tasks import enqueue
-from events.models import Event
-from meetings.providers import MeetingProvider, get_provider
-
-
-def schedule_attendance_collection(event: Event) -> None:
-    """After the event ends, fetch the attendance, and check later that it arrived (a run of
-    each is queued for every new end time; runs for an earlier end find it moved)."""
-    from attendance.tasks import SETTLE_AFTER_END, collect_attendance
-    from evaluations.services.alerts import NO_DATA_ALERT_AFTER_END
-    from evaluations.tasks import check_attendance_arrived
-
-    enqueue(collect_attendance, event.pk, run_after=event.end + SETTLE_AFTER_END)
-    enqueue(check_attendance_arrived, event.pk, run_after=event.end + NO_DATA_ALERT_AFTER_END)
+from events.models import Event, Registration
+from meetings.providers import ProviderError, get_provider
+from meetings.tasks import (
+    cancel_with_provider,
+    create_webinar,
+    register_with_provider,
+    sync_meeting,
+)
 
 
 def create_meeting(event: Event) -> None:
     event.meeting_provider = event.meeting_provider or settings.MEETING_PROVIDER
     event.save(update_fields=["meeting_provider"])
-    schedule_attendance_collection(event)
     provider = get_provider(event.meeting_provider)
     if provider.registers_instantly:
         create_webinar(event, provider)
         return
-    from meetings.tasks import sync_meeting
-
     enqueue(sync_meeting, event.pk)
-
-
-def create_webinar(event: Event, provider: MeetingProvider) -> None:
-    """Create the event's webinar with the provider and remember its identity."""
-    meeting = provider.create_webinar(event)
-    event.provider_meeting_id = meeting.meeting_id
-    event.provider_data = meeting.data
-    event.save(update_fields=["provider_meeting_id", "provider_data"])
 
 
 def update_meeting(event: Event) -> None:
@@ -49,8 +36,6 @@ def update_meeting(event: Event) -> None:
     if provider.registers_instantly:
         provider.update_webinar(event)
         return
-    from meetings.tasks import sync_meeting
-
     enqueue(sync_meeting, event.pk)
 
 
@@ -61,6 +46,26 @@ def cancel_meeting(event: Event) -> None:
     if provider.registers_instantly:
         provider.cancel_webinar(event)
         return
-    from meetings.tasks import sync_meeting
-
     enqueue(sync_meeting, event.pk)
+
+
+def connect_registration(registration: Registration) -> None:
+    """Give the registrant their personal join link, now if the provider can, else soon."""
+    provider = get_provider(registration.event.meeting_provider or None)
+    if not provider.registers_instantly:
+        enqueue(register_with_provider, registration.pk)
+        return
+    try:
+        registrant = provider.register(registration)
+    except ProviderError:
+        registration.link_status = Registration.LINK_FAILED
+        registration.save(update_fields=["link_status"])
+        enqueue(register_with_provider, registration.pk)
+        return
+    registration.set_join_link(registrant.registrant_id, registrant.join_url)
+
+
+def disconnect_registration(registration: Registration) -> None:
+    """A cancelled registrant's link must stop admitting them (the provider is told soon)."""
+    if registration.provider_registrant_id:
+        enqueue(cancel_with_provider, registration.pk)

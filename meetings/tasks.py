@@ -16,8 +16,8 @@ from django_tasks import task
 
 from core.tasks import enqueue
 from events.models import Event, Registration
-from meetings.providers import ProviderError, get_provider
-from meetings.services import create_webinar
+from meetings.providers import MeetingProvider, ProviderError, get_provider
+from meetings.zoom.notifications import process
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,14 @@ def _retry_later(task_func: Any, object_id: int, attempt: int, exc: ProviderErro
     when = retry_at(attempt, exc)
     enqueue(task_func, object_id, attempt + 1, run_after=when)
     return f"failed ({exc}); retrying at {when.isoformat(timespec='seconds')}"
+
+
+def create_webinar(event: Event, provider: MeetingProvider) -> None:
+    """Create the event's webinar with the provider and remember its identity."""
+    meeting = provider.create_webinar(event)
+    event.provider_meeting_id = meeting.meeting_id
+    event.provider_data = meeting.data
+    event.save(update_fields=["provider_meeting_id", "provider_data"])
 
 
 @task()
@@ -108,21 +116,5 @@ def cancel_with_provider(registration_id: int, attempt: int = 0) -> str:
 
 
 @task()
-def pull_zoom_attendance(event_id: int) -> str:
-    """Pull the event's participant reports from Zoom (queued after the end, by the
-    webinar.ended notification, and by staff); it queues its own retries."""
-    from meetings.zoom.reports import collect
-
-    event = Event.objects.get(pk=event_id)
-    if event.status != Event.PUBLISHED or event.meeting_provider != "zoom":
-        return "skipped: not a published Zoom event"
-    if not event.provider_meeting_id:
-        return "skipped: the event has no Zoom webinar"
-    return collect(event)
-
-
-@task()
 def process_zoom_notification(notification_id: int) -> str:
-    from meetings.zoom.notifications import process
-
     return process(notification_id)

@@ -16,11 +16,6 @@ urlpatterns = [
     path("room/<str:token>/connections/<uuid:participant>/leave/", views.leave, name="leave"),
     path("zoom/webhook/", webhooks.receive, name="zoom_webhook"),
     path(
-        "staff/events/<slug:slug>/attendance/zoom/pull/",
-        zoom_views.pull_reports,
-        name="zoom_pull",
-    ),
-    path(
         "staff/events/<slug:slug>/attendance/zoom/in-room/",
         zoom_views.live_room,
         name="zoom_live",

@@ -19,8 +19,8 @@ from core.models import OutgoingEmail, PeriodicJobRun, WorkerHeartbeat
 TASK_NAMES = {
     "core.outgoing.deliver_email": "Deliver an email",
     "evaluations.tasks.sync_evaluations": "Issue evaluations after attendance",
-    "evaluations.tasks.send_evaluation_email": "Send an evaluation email",
-    "evaluations.tasks.send_evaluation_reminder": "Send an evaluation reminder",
+    "evaluations.mailing.send_evaluation_email": "Send an evaluation email",
+    "evaluations.mailing.send_evaluation_reminder": "Send an evaluation reminder",
     "evaluations.tasks.check_attendance_arrived": "Check that attendance arrived (20 h)",
     "certificates.tasks.issue_certificate_task": "Issue a certificate",
     "attendance.tasks.collect_attendance": "Collect attendance after the event",

@@ -33,10 +33,10 @@ from certificates.tasks import issue_certificate_task
 from core.models import OutgoingEmail
 from core.outgoing import schedule_delivery
 from core.tasks import enqueue
+from evaluations.mailing import REMINDERS as EVALUATION_REMINDERS
+from evaluations.mailing import send_evaluation_email, send_evaluation_reminder
 from evaluations.models import Evaluation, ReminderLog
 from evaluations.services.issuance import sync_event_evaluations
-from evaluations.tasks import REMINDERS as EVALUATION_REMINDERS
-from evaluations.tasks import send_evaluation_email, send_evaluation_reminder
 from events.models import Event, Registration, ReminderSent
 from events.tasks import REMINDERS as EVENT_REMINDERS
 from events.tasks import send_event_reminder
@@ -231,8 +231,8 @@ def missed_event_reminders(cutoff: dt.datetime, pending: PendingTasks) -> Iterat
             registration=OuterRef("pk"), kind=kind, event_start=OuterRef("event__start")
         )
         return (
-            Registration.objects.filter(
-                status=Registration.REGISTERED,
+            Registration.objects.active()
+            .filter(
                 event__status=Event.PUBLISHED,
                 event__start__lte=now + before - grace,
                 event__start__gt=now + closes,

@@ -9,16 +9,16 @@ from django_tasks_db.models import DBTaskResult
 from accounts.models import User
 from core import audit
 from core.durable.retry import attempts, retry_now
-from core.errors import DomainError
 from core.models import OutgoingEmail
 from core.outgoing import retry_email_now
+from operations.errors import REASON_REQUIRED, OperationsCode
 from operations.machinery import last_error_line, task_label
 
 
 def _task(task_id: str) -> DBTaskResult:
     result = DBTaskResult.objects.filter(pk=task_id).first()
     if result is None:
-        raise DomainError("task_gone", "That task is no longer in the queue.")
+        raise OperationsCode.TASK_GONE.error()
     return result
 
 
@@ -26,9 +26,7 @@ def _task(task_id: str) -> DBTaskResult:
 def retry_task(task_id: str, *, actor: User) -> DBTaskResult:
     result = _task(task_id)
     if not retry_now(result):
-        raise DomainError(
-            "task_not_retryable", "That task is running or finished; there is nothing to retry."
-        )
+        raise OperationsCode.TASK_NOT_RETRYABLE.error()
     audit.record(
         actor,
         "task.retried",
@@ -46,10 +44,10 @@ def dismiss_task(task_id: str, *, actor: User, reason: str) -> None:
     The audit entry keeps what it was and its last error."""
     reason = reason.strip()
     if not reason:
-        raise DomainError("reason_required", "Give a reason: it is kept in the audit log.")
+        raise REASON_REQUIRED.error()
     result = _task(task_id)
     if result.status != TaskResultStatus.FAILED:
-        raise DomainError("task_not_failed", "Only a task that failed for good can be dismissed.")
+        raise OperationsCode.TASK_NOT_FAILED.error()
     audit.record(
         actor,
         "task.dismissed",
@@ -68,6 +66,6 @@ def dismiss_task(task_id: str, *, actor: User, reason: str) -> None:
 def retry_email(email_id: int, *, actor: User) -> OutgoingEmail:
     email = OutgoingEmail.objects.filter(pk=email_id).first()
     if email is None or not retry_email_now(email):
-        raise DomainError("email_delivered", "That email was delivered; there is nothing to retry.")
+        raise OperationsCode.EMAIL_DELIVERED.error()
     audit.record(actor, "email.retried", email, attempts=email.attempts)
     return email

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +25,7 @@ def background(request: HttpRequest) -> HttpResponse:
     return render(request, "operations/background.html", context)
 
 
-def _act(request: HttpRequest, action, success: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _act(request: HttpRequest, action: Callable[[], object], success: str) -> HttpResponse:
     try:
         action()
     except DomainError as refusal:

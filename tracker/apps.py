@@ -6,6 +6,8 @@ class TrackerConfig(AppConfig):
     verbose_name = "CE tracker"
 
     def ready(self) -> None:
+        # Imported here, not at the top: these modules import models, which Django can only
+        # load once every app is registered.
         from certificates.signals import certificate_issued, certificate_reissued
         from tracker import signals
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.http import QueryDict
 
 from core.errors import DomainError
-from credit._hours import format_hours
+from credit.hours import format_hours
 from licensing.models import ApprovalBody, CECategory, UserLicense
 from tracker.models import CreditAssignment, OutsideCredit
 from tracker.services.assignments import Row, field_name, parse_hours
@@ -47,9 +47,11 @@ class OutsideCreditForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["approval_body"].queryset = ApprovalBody.objects.order_by("name")
-        self.fields["approval_body"].empty_label = "Choose…"
-        self.fields["categories"].queryset = CECategory.objects.all()
+        approval_body = cast(forms.ModelChoiceField, self.fields["approval_body"])
+        approval_body.queryset = ApprovalBody.objects.order_by("name")
+        approval_body.empty_label = "Choose…"
+        categories = cast(forms.ModelMultipleChoiceField, self.fields["categories"])
+        categories.queryset = CECategory.objects.all()
         self.fields["hours"].widget.attrs.update({"min": "0.01", "step": "0.01"})
         # A new record needs its certificate; an edit may keep the file it has.
         self.fields["file"].required = not self.instance.pk
@@ -69,7 +71,8 @@ class OutsideCreditForm(forms.ModelForm):
         return hours
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if (
             not cleaned.get("approval_body")
             and not (cleaned.get("approval_body_other") or "").strip()

@@ -144,7 +144,7 @@ class CreditAssignment(models.Model):
         ]
 
     def __str__(self) -> str:
-        category = self.category.name if self.category_id else "general"
+        category = self.category.name if self.category is not None else "general"
         return f"{self.hours} h to {self.user_license} ({category})"
 
 

@@ -21,11 +21,11 @@ from certificates.bulk.transcript import (
     MARGIN,
     PAGE_WIDTH,
     SIZE,
-    _Writer,
+    TranscriptWriter,
     format_hours,
     long_day,
 )
-from certificates.pdf import INK, MUTED, NAVY, SANS, SERIF_BOLD, _register_fonts
+from certificates.pdfkit import INK, MUTED, NAVY, SANS, SERIF_BOLD, register_fonts
 from credit.tracker.types import CreditLine, CycleReport
 
 WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -64,7 +64,7 @@ def wrap(text: str, size: float, width: float) -> list[str]:
 
 
 class _Doc:
-    def __init__(self, writer: _Writer) -> None:
+    def __init__(self, writer: TranscriptWriter) -> None:
         self.writer = writer
 
     def para(self, text: str, *, size: float = SIZE, color=INK, indent: float = 0) -> None:
@@ -175,13 +175,13 @@ def render_audit_transcript(
     generated: dt.date,
     provider: str = "",
 ) -> bytes:
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=letter, invariant=1, pageCompression=1, initialFontName=SANS)
     canvas.setTitle(f"CE audit transcript: {holder}, {license_label}")
     canvas.setAuthor(provider or "FullCredit")
     canvas.setCreator("FullCredit")
-    writer = _Writer(canvas, holder, license_label)
+    writer = TranscriptWriter(canvas, holder, license_label)
     writer.new_page()
     doc = _Doc(writer)
     writer.text("CE Audit Transcript", SERIF_BOLD, 18, NAVY)

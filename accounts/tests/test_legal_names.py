@@ -4,12 +4,15 @@ or control characters, on every path that writes one."""
 from __future__ import annotations
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.urls import reverse
 from django.utils.html import escape
 
+from accounts.invitations import find_or_invite
 from accounts.models import User
 from accounts.names import INVISIBLE_MESSAGE, LEGAL_NAME_MAX, LEGAL_NAME_PART_MAX
 from certificates.models import NameCorrectionRequest
+from core.errors import DomainError
 from events.models import Registration
 from events.services import register_attendee
 from tests.factories import EventFactory
@@ -115,3 +118,18 @@ def test_sign_up_refuses_a_bidi_override_in_the_name(client, db):
     assert response.status_code == 200
     assert escape(INVISIBLE_MESSAGE) in response.content.decode()
     assert not User.objects.filter(email=SIGNUP["email"]).exists()
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "field"),
+    [("B" * 101, "Reyes", "first_name"), ("Ana", "C" * 101, "last_name")],
+)
+def test_staff_cannot_invite_a_person_under_a_name_longer_than_the_limit(
+    sam_staff, first, last, field
+):
+    with pytest.raises(DomainError) as refused:
+        find_or_invite("new.person@example.com", first_name=first, last_name=last, actor=sam_staff)
+    assert (refused.value.code, refused.value.field) == ("name_too_long", field)
+    assert f"at most {LEGAL_NAME_PART_MAX} characters" in refused.value.message
+    assert not User.objects.filter(email="new.person@example.com").exists()
+    assert not EmailAddress.objects.filter(email="new.person@example.com").exists()

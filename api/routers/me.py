@@ -14,6 +14,7 @@ from accounts.forms import ProfileForm
 from accounts.models import User
 from accounts.services import update_profile
 from api.auth import AUTH, caller
+from api.codes import LICENSE_TYPE_UNKNOWN, NOT_REGISTERED, ApiCode
 from api.errors import FormInvalid, errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from api.schemas.licenses import LicenseIn, LicenseOut, license_out
@@ -33,7 +34,6 @@ from attendance.claim_text import claim_message
 from attendance.models import Connection
 from attendance.receipt import current_decision, reason_sentence, review_text
 from attendance.services.claims import claim_phone
-from core.errors import DomainError
 from events.models import Event, Registration
 from events.services import cancel_registration, register_attendee
 from licensing.forms import LicenseForm
@@ -101,10 +101,8 @@ def _checked_license(payload: LicenseIn) -> dict[str, Any]:
         }
     )
     if kind is None:
-        raise DomainError(
-            "license_type_unknown",
-            f"There is no {payload.license_type} license in {payload.state.upper()}.",
-            field="license_type",
+        raise LICENSE_TYPE_UNKNOWN.error(
+            field="license_type", code=payload.license_type, state=payload.state.upper()
         )
     if not form.is_valid():
         raise FormInvalid(form, "The license is not valid.")
@@ -214,11 +212,7 @@ def receipt(request: HttpRequest, registration_id: int) -> ReceiptOut:
     if registration.status == Registration.REGISTERED and event.has_ended():
         decision = current_decision(registration)
     if decision is None or event.is_cancelled:
-        raise DomainError(
-            "receipt_not_ready",
-            "There is no attendance receipt yet: it follows the attendance report after the "
-            "event ends.",
-        )
+        raise ApiCode.RECEIPT_NOT_READY.error()
     counted = {c["id"] for c in decision.inputs.get("connections", [])}
     connections = Connection.objects.filter(registration=registration).order_by("join", "pk")
     return ReceiptOut(
@@ -266,7 +260,7 @@ def dial_in_claim(
     registration = _own_registration(request, registration_id)
     if registration.status != Registration.REGISTERED:
         # The receipt page refuses anyone not (or no longer) registered in the same way.
-        raise DomainError("not_registered", "Only a registered attendee can claim a call.")
+        raise NOT_REGISTERED.error("Only a registered attendee can claim a call.")
     user = caller(request)
     claim = claim_phone(registration, payload.last4, actor=user)
     connection = claim.connection

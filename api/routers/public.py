@@ -15,13 +15,13 @@ from ninja.errors import AuthenticationError
 
 from accounts.models import User
 from api import ratelimit
+from api.codes import ApiCode
 from api.errors import FormInvalid, errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from api.schemas.events import EventFilters, EventOut, event_out, with_details
 from api.tokens import find_token
 from certificates.models import Certificate
 from certificates.verification import public_record
-from core.errors import DomainError
 from events.catalog import CatalogFilters, filter_events
 from events.models import Event
 from licensing.models import UserLicense
@@ -56,11 +56,7 @@ def list_events(
         else []
     )
     if "license" in data and not licenses:
-        raise DomainError(
-            "license_filter_needs_login",
-            "Filtering by one of your licenses needs a token or a signed-in session.",
-            field="license",
-        )
+        raise ApiCode.LICENSE_FILTER_NEEDS_LOGIN.error(field="license")
     form = CatalogFilters(data, licenses=licenses)
     if not form.is_valid():
         raise FormInvalid(form, "The filters are not valid.")

@@ -12,13 +12,13 @@ from django.urls import reverse
 from ninja import Path, Query, Router
 
 from api.auth import AUTH, caller
+from api.codes import CATEGORY_NOT_ON_EVENT, LICENSE_NOT_YOURS
 from api.errors import errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from api.schemas.me import CertificateOut, EvaluationOut, EvaluationSubmitIn
 from certificates.bulk import selection
 from certificates.images import pdf_bytes
 from certificates.models import Certificate
-from core.errors import DomainError
 from evaluations.models import Evaluation
 from evaluations.services.submission import submit_evaluation
 from licensing.models import UserLicense
@@ -82,16 +82,12 @@ def submit(request: HttpRequest, evaluation_id: int, payload: EvaluationSubmitIn
     if payload.license_id is not None:
         license = UserLicense.objects.filter(pk=payload.license_id, user=user).first()
         if license is None:
-            raise DomainError(
-                "license_not_yours", "Choose one of your own licenses.", field="license_id"
-            )
+            raise LICENSE_NOT_YOURS.error(field="license_id")
     category = None
     if payload.category:
         category = evaluation.event.categories.filter(code=payload.category).first()
         if category is None:
-            raise DomainError(
-                "category_not_on_event", "Choose a CE category this event offers.", field="category"
-            )
+            raise CATEGORY_NOT_ON_EVENT.error(field="category")
     submitted = submit_evaluation(
         evaluation,
         user=user,

@@ -11,6 +11,7 @@ from ninja import Field, File, Form, Router, Schema
 from ninja.files import UploadedFile
 
 from api.auth import STAFF_AUTH, caller
+from api.codes import REPORT_CODES, TIME_ZONE_UNKNOWN, ApiCode
 from api.errors import errors
 from api.routers.staff_events import MANAGE_EVENTS, staff_event
 from attendance.forms import MAX_FILES, MAX_UPLOAD_MB
@@ -105,7 +106,20 @@ class UnassignIn(Schema):
     reason: str = Field(..., min_length=1, max_length=2000)
 
 
-@router.post("/events/{slug}/attendance/imports", response=errors(s200=ImportOut))
+IMPORT_DESCRIPTION = (
+    "Import Zoom report files (CSV or API JSON) read in `time_zone` (default: the event's).\n\n"
+    "The same files with the same zone import once: a repeat changes nothing and says so.\n\n"
+    "A file the importer refuses is a 422 with the parsers' own code, and a message naming the "
+    "file (and line) and what to export instead. The codes:\n\n"
+    + "\n".join(f"- `{code}`: {code.message}" for code in REPORT_CODES)
+)
+
+
+@router.post(
+    "/events/{slug}/attendance/imports",
+    response=errors(s200=ImportOut),
+    description=IMPORT_DESCRIPTION,
+)
 def import_files(
     request: HttpRequest,
     slug: str,
@@ -113,28 +127,17 @@ def import_files(
     time_zone: Form[str] = "",
     dry_run: Form[bool] = False,
 ) -> dict[str, Any]:
-    """Import Zoom report files (CSV or API JSON) read in `time_zone` (default: the event's).
-
-    The same files with the same zone import once: a repeat changes nothing and says so.
-    """
+    """Import report files; see IMPORT_DESCRIPTION (the schema's description)."""
     event = staff_event(request, slug, MANAGE_EVENTS)
     if time_zone:
         try:
             zoneinfo.ZoneInfo(time_zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-            raise DomainError(
-                "time_zone_unknown",
-                f"Unknown time zone {time_zone[:64]!r}; use a name such as America/Chicago.",
-                field="time_zone",
-            ) from None
+            raise TIME_ZONE_UNKNOWN.error(field="time_zone", zone=time_zone[:64]) from None
     if len(files) > MAX_FILES:
-        raise DomainError(
-            "too_many_files", f"Import at most {MAX_FILES} files at a time.", field="files"
-        )
+        raise ApiCode.TOO_MANY_FILES.error(field="files", most=MAX_FILES)
     if sum(f.size or 0 for f in files) > MAX_UPLOAD_MB * 1024 * 1024:
-        raise DomainError(
-            "files_too_large", f"Import at most {MAX_UPLOAD_MB} MB at a time.", field="files"
-        )
+        raise ApiCode.FILES_TOO_LARGE.error(field="files", most=MAX_UPLOAD_MB)
     contents = [(f.name or "report", f.read()) for f in files]
     try:
         if dry_run:

@@ -11,10 +11,10 @@ from ninja import Query, Router, Status
 
 from accounts.models import User
 from api.auth import STAFF_AUTH, caller, require_perm
+from api.codes import TIME_ZONE_UNKNOWN
 from api.errors import errors
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from api.schemas.events import CancelIn, EventIn, EventOut, event_out, with_details
-from core.errors import DomainError
 from events.models import Event
 from events.services import cancel_event, publish_event, save_event
 from events.services.drafting import ApprovalDraft, BreakDraft, EventDraft, PresenterDraft
@@ -33,11 +33,7 @@ def _draft(payload: EventIn) -> EventDraft:
     try:
         zoneinfo.ZoneInfo(payload.time_zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        raise DomainError(
-            "time_zone_unknown",
-            f"Unknown time zone {payload.time_zone[:64]!r}; use a name such as America/Chicago.",
-            field="time_zone",
-        ) from None
+        raise TIME_ZONE_UNKNOWN.error(field="time_zone", zone=payload.time_zone[:64]) from None
     return EventDraft(
         title=payload.title.strip(),
         summary=payload.summary.strip(),

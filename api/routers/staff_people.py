@@ -45,7 +45,7 @@ class BulkIn(Schema):
 class PersonResult(Schema):
     email: str
     ok: bool
-    invited: bool = Field(False, description="A new account was created and invited")
+    invited: bool = Field(default=False, description="A new account was created and invited")
     registration: RegistrationOut | None = None
     code: str | None = None
     message: str | None = None

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import PlainSerializer, WithJsonSchema
 
-from credit._hours import format_hours
+from credit.hours import format_hours
 
 
 def _iso(value: dt.datetime) -> str:

@@ -47,7 +47,9 @@ def test_an_unchanged_profile_records_nothing(dana, dana_api):
 def test_a_profile_the_page_would_refuse_is_422(dana, dana_api, change, field):
     response = dana_api.patch("me/profile", change)
     assert response.status_code == 422
-    assert [d["field"] for d in response.json()["details"]] == [field]
+    assert response.json()["code"] == "validation_error"
+    # One detail per problem the page's form found, each coded as an invalid value.
+    assert [(d["field"], d["code"]) for d in response.json()["details"]] == [(field, "invalid")]
     dana.refresh_from_db()
     assert dana.time_zone == "America/Los_Angeles"
     assert dana.legal_first_name == "Dana"

@@ -12,7 +12,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from attendance.forms import MAX_FILES, MAX_UPLOAD_MB
 from attendance.models import AttendanceImport, Connection
+from attendance.parsing.codes import ReportCode
 from core.models import AuditEntry
 from tests.factories import EventFactory, RegistrationFactory, UserFactory
 
@@ -83,6 +85,66 @@ def test_a_refused_export_keeps_the_parsers_code_and_advice(staff_api, event):
     body = response.json()
     assert body["code"] == "dashboard_export"
     assert "Reports" in body["message"]
+
+
+def imports_url(event):
+    return f"staff/events/{event.slug}/attendance/imports"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("unique.csv", (FIXTURES / "meeting_unique_users.csv").read_bytes(), "unique_users_export"),
+        (
+            "participants.json",
+            (FIXTURES / "past_meetings_participants.json").read_bytes(),
+            "past_participants_json",
+        ),
+        ("rows.csv", (FIXTURES / "report_api_rows.csv").read_bytes(), "api_rows_csv"),
+        ("report.xlsx", b"PK\x03\x04" + bytes(range(256)) * 4, "not_a_report"),
+        ("empty.csv", b"", "not_a_report"),
+    ],
+    ids=["unique-users", "past-participants", "api-rows-csv", "workbook", "empty"],
+)
+def test_each_refused_file_keeps_its_parsers_code_and_stores_nothing(
+    staff_api, event, name, content, code
+):
+    report = SimpleUploadedFile(name, content, "application/octet-stream")
+    response = staff_api.upload(imports_url(event), {"files": report})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["code"] == code
+    assert body["message"].startswith(name)  # the file (and line) it is about
+    assert body["details"] == [{"field": "files", "code": code, "message": body["message"]}]
+    assert not Connection.objects.filter(event=event).exists()
+    assert not AttendanceImport.objects.filter(event=event).exists()
+
+
+def test_the_schema_documents_the_import_refusal_codes(staff_api, anonymous):
+    schema = anonymous.get("openapi.json").json()
+    operation = schema["paths"]["/api/v1/staff/events/{slug}/attendance/imports"]["post"]
+    for code in ReportCode:
+        assert f"`{code}`: {code.message}" in operation["description"]
+
+
+def test_more_files_than_one_import_takes_are_refused(staff_api, event):
+    content = (FIXTURES / REPORT).read_bytes()
+    files = [SimpleUploadedFile(f"part{n}.csv", content, "text/csv") for n in range(MAX_FILES + 1)]
+    response = staff_api.upload(imports_url(event), {"files": files})
+    assert response.status_code == 422
+    assert response.json()["code"] == "too_many_files"
+    assert response.json()["message"] == f"Import at most {MAX_FILES} files at a time."
+    assert not Connection.objects.filter(event=event).exists()
+    assert not AttendanceImport.objects.filter(event=event).exists()
+
+
+def test_files_larger_than_one_import_takes_are_refused(staff_api, event):
+    big = SimpleUploadedFile("huge.csv", b"0" * (MAX_UPLOAD_MB * 1024 * 1024 + 1), "text/csv")
+    response = staff_api.upload(imports_url(event), {"files": big})
+    assert response.status_code == 422
+    assert response.json()["code"] == "files_too_large"
+    assert response.json()["details"][0]["field"] == "files"
+    assert not AttendanceImport.objects.filter(event=event).exists()
 
 
 def test_the_decisions_have_the_shape_of_the_report_command(staff_api, event):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.utils import timezone
 
 from api.models import AccessToken
 from api.tests.conftest import ApiClient
-from api.tokens import hash_secret
+from api.tokens import MAX_ACTIVE_TOKENS, create_token, hash_secret, revoke_token
+from core.errors import DomainError
 from core.models import AuditEntry
 
 
@@ -76,3 +78,35 @@ def test_nobody_can_revoke_another_persons_token(client, dana, omar):
 def test_the_pages_need_a_login(client):
     response = client.get("/settings/api-tokens/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_service_refuses_an_expiry_in_the_past(dana):
+    with pytest.raises(DomainError) as refused:
+        create_token(dana, name="Old", expires_at=timezone.now() - dt.timedelta(minutes=1))
+    assert (refused.value.code, refused.value.field) == ("expiry_in_past", "expires_at")
+    assert not AccessToken.objects.exists()
+    assert not AuditEntry.objects.filter(action="api_token.created").exists()
+
+
+def test_a_person_holds_at_most_twenty_active_tokens(dana):
+    for number in range(MAX_ACTIVE_TOKENS):
+        create_token(dana, name=f"Sync {number}")
+    with pytest.raises(DomainError) as refused:
+        create_token(dana, name="One more")
+    assert refused.value.code == "too_many_tokens"
+    assert refused.value.message == "You already have 20 tokens; revoke one you no longer use."
+    assert AccessToken.objects.filter(user=dana).count() == MAX_ACTIVE_TOKENS
+    assert not AccessToken.objects.filter(name="One more").exists()
+
+
+def test_a_revoked_token_cannot_be_revoked_again(dana):
+    token, _ = create_token(dana, name="Sync")
+    revoke_token(token, actor=dana)
+    token.refresh_from_db()
+    revoked_at = token.revoked_at
+    with pytest.raises(DomainError) as refused:
+        revoke_token(token, actor=dana)
+    assert refused.value.code == "token_revoked"
+    token.refresh_from_db()
+    assert token.revoked_at == revoked_at
+    assert AuditEntry.objects.filter(action="api_token.revoked").count() == 1

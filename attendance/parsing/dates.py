@@ -336,7 +336,7 @@ class LocalClock:
         # OSError: a name too long to be a file name under the zone database.
         except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
             raise ReportError(
-                codes.UNKNOWN_TIME_ZONE,
+                codes.TIME_ZONE_UNKNOWN,
                 f"{zone_name[:64]!r} is not a time zone FullCredit knows; use a name such as "
                 "America/New_York.",
                 source=source,

@@ -80,17 +80,23 @@ class RawConnection:
     extra: dict[str, str] = field(default_factory=dict)  # e.g. custom registration questions
 
     @property
-    def identity(self) -> tuple:
-        """What makes two imports of the same row the same row (used to keep imports idempotent)."""
-        return (
+    def identity(self) -> tuple[str, ...]:
+        """What makes two readings of the same row the same row: parsing keeps one of rows
+        with the same identity, and importing stores its hash (`Connection.identity_key`), so
+        importing the same file again adds nothing. Changing it would change every stored key."""
+        parts = (
             self.name,
             self.email,
-            self.join,
-            self.leave,
+            self.join.isoformat(),
+            self.leave.isoformat(),
             self.registrant_id,
             self.role,
-            self.extra.get(OCCURRENCE, ""),
+            self.breakout_room,
+            "waiting" if self.in_waiting_room else "",
         )
+        occurrence = self.extra.get(OCCURRENCE)
+        # Rows that only minute precision made identical are told apart by their number.
+        return (*parts, occurrence) if occurrence else parts
 
 
 @dataclass(frozen=True)

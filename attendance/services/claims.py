@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from attendance.errors import NOT_REGISTERED, AttendanceCode
 from attendance.models import Connection, PhoneClaim
 from attendance.services.deciding import credited_window, decide_event
 from attendance.services.placing import place, require_reason
@@ -36,12 +37,9 @@ class ClaimLimitReached(DomainError):
     """Too many claims for one registration; `retry_after` is in seconds."""
 
     def __init__(self, retry_after: int) -> None:
-        super().__init__(
-            "claim_limit_reached",
-            f"You have identified a call {CLAIMS_PER_DAY} times for this event in the last "
-            f"24 hours, the most we accept. Staff have your earlier claims; you can try again "
-            f"in {_wait_text(retry_after)}.",
-        )
+        refusal = AttendanceCode.CLAIM_LIMIT_REACHED
+        text = refusal.message.format(limit=CLAIMS_PER_DAY, wait=_wait_text(retry_after))
+        super().__init__(refusal, text)
         self.retry_after = retry_after
 
 
@@ -148,7 +146,7 @@ def claim_phone(registration: Registration, last4: str, *, actor: User) -> Phone
     """The attendee gives the last 4 digits of the phone they called from."""
     last4 = last4.strip()
     if len(last4) != 4 or not last4.isdigit():
-        raise DomainError("last4_invalid", "Enter exactly 4 digits.", field="last4")
+        raise AttendanceCode.LAST4_INVALID.error(field="last4")
     # One claim at a time per registration, so the limit holds under concurrent requests.
     registration = (
         Registration.objects.select_for_update(of=("self",))
@@ -157,15 +155,10 @@ def claim_phone(registration: Registration, last4: str, *, actor: User) -> Phone
     )
     event = registration.event
     if not event.has_ended():
-        raise DomainError("event_not_over", "You can identify your call once the event has ended.")
+        raise AttendanceCode.EVENT_NOT_OVER.error()
     _check_limit(registration)
     if last4 in event_number_endings(event):
-        raise DomainError(
-            "event_dial_in_number",
-            f"{last4} are the last digits of a number in the event's dial-in instructions, "
-            "which every attendee sees. Enter the last 4 digits of the phone you called from.",
-            field="last4",
-        )
+        raise AttendanceCode.EVENT_DIAL_IN_NUMBER.error(field="last4", last4=last4)
     result, call = _assess(registration, last4, actor)
     claim = PhoneClaim.objects.create(
         registration=registration,
@@ -211,7 +204,7 @@ def _open_claim(claim: PhoneClaim) -> PhoneClaim:
         .get(pk=claim.pk)
     )
     if claim.resolved:
-        raise DomainError("claim_closed", "This dial-in claim was already settled.")
+        raise AttendanceCode.CLAIM_CLOSED.error()
     return claim
 
 
@@ -230,17 +223,13 @@ def place_claim(claim: PhoneClaim, call: Connection, *, actor: User, reason: str
     registration = claim.registration
     call = Connection.objects.select_for_update().get(pk=call.pk)
     if call.event_id != registration.event_id:
-        raise DomainError("wrong_event", "That call is not part of this event.")
+        raise AttendanceCode.WRONG_EVENT.error()
     if not call.is_phone or call.role != "attendee":
-        raise DomainError("not_a_call", "Only an attendee's phone call can answer a dial-in claim.")
+        raise AttendanceCode.NOT_A_CALL.error()
     if call.registration_id is not None:
-        raise DomainError(
-            "already_placed",
-            f"That call is already matched to {call.registration.name}; undo that match first "
-            "if it is wrong.",
-        )
+        raise AttendanceCode.ALREADY_PLACED.error(name=call.registration.name)
     if registration.status != Registration.REGISTERED:
-        raise DomainError("not_registered", "That person's registration is not active.")
+        raise NOT_REGISTERED.error()
     place(call, registration, method=Connection.STAFF, note=reason, actor=actor)
     resolve_pending_claims(registration, call, actor)
     audit.record(

@@ -150,22 +150,24 @@ def decide_event(event: Event) -> list[tuple[int, str]]:
     now = timezone.now()
     window, breaks, basis = credited_window(event)
     tolerance = float(AttendancePolicy.current().tolerance_seconds)
-    registrations = list(event.registrations.filter(status=Registration.REGISTERED))
+    registrations = list(event.registrations.active())
     by_registration: dict[int, list[Counted]] = defaultdict(list)
     roles_of: dict[int, list[str]] = defaultdict(list)
     # Plain tuples, not model instances: an event can have tens of thousands of rows.
-    for values in Connection.objects.filter(
-        event=event, registration__isnull=False, in_waiting_room=False
-    ).values_list(
-        "registration_id",
-        "role",
-        "pk",
-        "join",
-        "leave",
-        "name",
-        "original_name",
-        "is_phone",
-        "match_method",
+    for values in (
+        Connection.objects.in_room()
+        .filter(event=event, registration__isnull=False)
+        .values_list(
+            "registration_id",
+            "role",
+            "pk",
+            "join",
+            "leave",
+            "name",
+            "original_name",
+            "is_phone",
+            "match_method",
+        )
     ):
         roles_of[values[0]].append(values[1])
         by_registration[values[0]].append(Counted(*values[2:]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
@@ -11,12 +12,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from attendance import matching
+from attendance.errors import NO_FILES, AttendanceCode
 from attendance.models import AttendanceImport, Connection
 from attendance.parsing import parse_reports, parse_rows
 from attendance.parsing.types import (
     FORMAT_LABELS,
-    OCCURRENCE,
-    SIMULATED,
     ParsedReport,
     RawConnection,
 )
@@ -25,13 +25,7 @@ from attendance.services.resolving import retry_phone_claims
 from attendance.services.withdrawing import withdraw_rows
 from core import audit
 from core.bulk import insert_rows
-from core.errors import DomainError
-from events.models import Event, Registration
-
-IMPORT_RUNNING = (
-    "Another import of this file is running for this event (or has just finished); it is "
-    "stored once. Wait a moment, then reload the attendance page to see the result."
-)
+from events.models import Event
 
 
 @dataclass
@@ -61,25 +55,11 @@ class ImportSummary:
 
 
 def identity_key(row: RawConnection) -> str:
-    parts = [
-        row.name,
-        row.email,
-        row.join.isoformat(),
-        row.leave.isoformat(),
-        row.registrant_id,
-        row.role,
-        row.breakout_room,
-        "waiting" if row.in_waiting_room else "",
-    ]
-    if row.extra.get(OCCURRENCE):
-        parts.append(row.extra[OCCURRENCE])  # rows that only minute precision made identical
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return hashlib.sha256("\x1f".join(row.identity).encode()).hexdigest()
 
 
 def registrants_for(event: Event) -> list[matching.Registrant]:
-    registrations = list(
-        event.registrations.filter(status=Registration.REGISTERED).select_related("user")
-    )
+    registrations = list(event.registrations.active().select_related("user"))
     user_ids = [r.user_id for r in registrations if r.user_id]
     emails: dict[int, set[str]] = {}
     for user_id, email in EmailAddress.objects.filter(
@@ -159,7 +139,7 @@ def _digest(files: list[tuple[str, bytes]], time_zone: str) -> str:
 
 def _parse(event: Event, files: list[tuple[str, bytes]], time_zone: str) -> ParsedReport:
     if not files:
-        raise DomainError("no_files", "Choose at least one report file to import.")
+        raise NO_FILES.error()
     event_date = event.start.astimezone(event.zone).date()
     return parse_reports(
         files,
@@ -321,7 +301,7 @@ def _import(
         # fails when another import stored the same file (or the same connections) between
         # that check and the insert. PostgreSQL makes this one wait for the other to commit;
         # its transaction is rolled back whole, and the other one's data stands.
-        raise DomainError("import_in_progress", IMPORT_RUNNING) from None
+        raise AttendanceCode.IMPORT_IN_PROGRESS.error() from None
     return summary
 
 
@@ -345,12 +325,18 @@ def import_attendance(
     )
 
 
-def import_simulated(event: Event, *, actor: User | None = None) -> ImportSummary:
-    """Import what the simulated webinar room recorded (finished connections only)."""
-    from meetings.simulated.rows import participant_rows
-
-    rows = participant_rows(event)
-    report = parse_rows(rows, source="simulated room", format=SIMULATED)
+def import_rows(
+    event: Event,
+    rows: list[dict[str, Any]],
+    *,
+    source: str,
+    format: str,
+    actor: User | None = None,
+) -> ImportSummary:
+    """Store participant rows in the report API's shape (a provider's own record, such as the
+    simulated room's finished connections) and decide again. The same rows twice change
+    nothing."""
+    report = parse_rows(rows, source=source, format=format)
     content = repr(sorted(sorted(r.items()) for r in rows)).encode()
-    digest = hashlib.sha256(b"simulated" + content).hexdigest()
-    return _import(event, report, digest, actor, ["simulated room"])
+    digest = hashlib.sha256(format.encode() + content).hexdigest()
+    return _import(event, report, digest, actor, [source])

@@ -6,16 +6,14 @@ from __future__ import annotations
 from django.utils import timezone
 
 from accounts.models import User
+from attendance.errors import REASON_REQUIRED
 from attendance.models import Connection
-from core.errors import DomainError
 from events.models import Registration
 
 
 def require_reason(reason: str) -> str:
     if not reason.strip():
-        raise DomainError(
-            "reason_required", "Give a reason: it is kept in the audit log.", field="reason"
-        )
+        raise REASON_REQUIRED.error(field="reason")
     return reason.strip()
 
 

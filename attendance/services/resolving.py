@@ -10,12 +10,12 @@ import datetime as dt
 from django.db import transaction
 
 from accounts.models import User
+from attendance.errors import NOT_REGISTERED, SCHEDULE_INVALID, AttendanceCode
 from attendance.models import ActualSchedule, Connection
 from attendance.services.claims import claim_phone, resolve_pending_claims, retry_phone_claims
 from attendance.services.deciding import decide_event
 from attendance.services.placing import place, require_reason
 from core import audit
-from core.errors import DomainError
 from credit.schedule import validate_schedule
 from events.models import Event, Registration
 from events.window import window_problems
@@ -36,13 +36,11 @@ def assign_connection(
     reason = require_reason(reason)
     connection = Connection.objects.select_for_update().get(pk=connection.pk)
     if registration.event_id != connection.event_id:
-        raise DomainError("wrong_event", "That person is not registered for this event.")
+        raise AttendanceCode.WRONG_EVENT.error("That person is not registered for this event.")
     if registration.status != Registration.REGISTERED:
-        raise DomainError("not_registered", "That person's registration is not active.")
+        raise NOT_REGISTERED.error()
     if connection.role != "attendee":
-        raise DomainError(
-            "not_an_attendee", "Host and panelist connections are never credited to attendees."
-        )
+        raise AttendanceCode.NOT_AN_ATTENDEE.error()
     previous = connection.registration
     place(connection, registration, method=Connection.STAFF, note=reason, actor=actor)
     if connection.is_phone:
@@ -65,7 +63,7 @@ def unassign_connection(connection: Connection, *, actor: User, reason: str) -> 
     reason = require_reason(reason)
     connection = Connection.objects.select_for_update().get(pk=connection.pk)
     if connection.registration is None:
-        raise DomainError("not_assigned", "This connection is not assigned to anyone.")
+        raise AttendanceCode.NOT_ASSIGNED.error()
     previous = connection.registration
     place(connection, None, method="", note=reason, actor=actor)
     audit.record(
@@ -97,9 +95,7 @@ def record_actual_schedule(
         start, end, [(b[0], b[1]) for b in breaks], event.advertised_hours
     ) + window_problems(start, end)
     if problems:
-        raise DomainError(
-            "schedule_invalid", " ".join(p.message for p in problems), field=problems[0].field
-        )
+        raise SCHEDULE_INVALID.error(" ".join(p.message for p in problems), field=problems[0].field)
     actual, _ = ActualSchedule.objects.update_or_create(
         event=event,
         defaults={

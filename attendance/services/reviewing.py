@@ -16,11 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from attendance.errors import AttendanceCode
 from attendance.models import Decision, PhoneClaim, ReviewResolution
 from attendance.services.deciding import POSSIBLE_SHARED, UNMATCHED_DIAL_IN, decide_event
 from attendance.services.placing import require_reason
 from core import audit
-from core.errors import DomainError
 from events.models import Registration
 
 # Every flag deciding can raise (each makes the outcome needs_review), and what closes it.
@@ -55,14 +55,10 @@ def _under_review(registration: Registration, version: int | None) -> Decision:
         .first()
     )
     if decision is None or decision.outcome != Decision.NEEDS_REVIEW:
-        raise DomainError(
-            "not_under_review", f"{registration.name}'s attendance is not waiting for a review."
-        )
+        raise AttendanceCode.NOT_UNDER_REVIEW.error(name=registration.name)
     if version is not None and decision.version != version:
-        raise DomainError(
-            "decision_changed",
-            f"{registration.name}'s attendance changed while you were looking at it (it is now "
-            f"version {decision.version}): check it again before resolving the review.",
+        raise AttendanceCode.DECISION_CHANGED.error(
+            name=registration.name, version=decision.version
         )
     return decision
 
@@ -117,11 +113,7 @@ def confirm_attended_alone(
         if ReviewResolution.ATTENDED_ALONE in REVIEW_FLAGS.get(flag, ())
     ]
     if not flags:
-        raise DomainError(
-            "resolution_not_applicable",
-            "Nothing in this attendance looks shared, so there is nothing to confirm: place or "
-            "decline the dial-in claim instead, or mark the attendance not eligible.",
-        )
+        raise AttendanceCode.RESOLUTION_NOT_APPLICABLE.error()
     return _resolve(
         registration,
         decision,

@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from attendance.errors import REASON_REQUIRED, AttendanceCode
 from attendance.models import AttendanceImport, Connection
+from attendance.services.deciding import decide_event
 from core import audit
-from core.errors import DomainError
 
 
 def withdraw_rows(record: AttendanceImport, *, actor: User | None, reason: str) -> tuple[int, int]:
@@ -46,16 +47,12 @@ def withdraw_rows(record: AttendanceImport, *, actor: User | None, reason: str) 
 @transaction.atomic
 def withdraw_import(record: AttendanceImport, *, actor: User, reason: str) -> AttendanceImport:
     """Staff withdraw an import (the wrong file, the wrong event): audited, with a reason."""
-    from attendance.services.deciding import decide_event
-
     reason = reason.strip()
     if not reason:
-        raise DomainError(
-            "reason_required", "Give a reason: it is kept in the audit log.", field="reason"
-        )
+        raise REASON_REQUIRED.error(field="reason")
     record = AttendanceImport.objects.select_for_update().get(pk=record.pk)
     if record.is_withdrawn:
-        raise DomainError("import_withdrawn", "This import was already withdrawn.")
+        raise AttendanceCode.IMPORT_WITHDRAWN.error()
     withdrawn, handed = withdraw_rows(record, actor=actor, reason=reason)
     decide_event(record.event)
     audit.record(

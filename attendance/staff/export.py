@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from django.db.models import Prefetch
 
 from attendance.models import Connection, Decision
+from core.csvfiles import Writable, csv_safe
 from events.models import Event, Registration
-from events.staff.roster import Writable, csv_safe, roster_licenses
+from events.roster import roster_licenses
 from licensing.models import UserLicense
 
 CSV_HEADER = [
@@ -53,7 +54,8 @@ def _licenses(registration: Registration) -> str:
 def roster_rows(event: Event) -> Iterator[list[str]]:
     zone = event.zone
     registrations = (
-        Registration.objects.filter(event=event, status=Registration.REGISTERED)
+        Registration.objects.active()
+        .filter(event=event)
         .select_related("user")
         .prefetch_related(
             Prefetch(

@@ -18,14 +18,15 @@ from attendance.parsing.types import ReportError
 from attendance.services.importing import (
     ImportSummary,
     import_attendance,
-    import_simulated,
     preview_import,
 )
 from attendance.services.withdrawing import withdraw_import
 from attendance.staff.staging import StagedUploadGone, stage, staged, staged_files, summary_of
 from attendance.staff.views import MANAGE_EVENTS, back_to_page, event_for, render_page
+from attendance.tasks import collect_now
 from core.errors import DomainError
 from core.permissions import permission_required
+from meetings.providers import provider_for
 
 GONE = (
     "That upload has expired, or was already imported or discarded. Nothing changed: upload "
@@ -120,17 +121,23 @@ def discard(request: HttpRequest, slug: str, token: str) -> HttpResponse:
 
 @require_POST
 @permission_required(MANAGE_EVENTS)
-def simulated(request: HttpRequest, slug: str) -> HttpResponse:
+def collect(request: HttpRequest, slug: str) -> HttpResponse:
+    """Ask the event's meeting provider for its attendance now and import it."""
     event = event_for(slug)
-    if event.meeting_provider != "simulated":
-        raise Http404("This event does not run in the simulated room.")
-    try:
-        summary = import_simulated(event, actor=request.user)
-    except (ReportError, DomainError) as exc:
-        messages.error(request, f"Nothing was imported: {exc}")
+    if provider_for(event) is None:
+        raise Http404("This event has no meeting provider to collect attendance from.")
+    collection = collect_now(event, actor=request.user)
+    if collection.summary is not None:
+        messages.success(request, _imported_message(collection.summary, collection.source))
     else:
-        messages.success(request, _imported_message(summary, "the simulated room"))
+        messages.error(request, f"Nothing was imported. {_sentence(collection.outcome)}")
     return back_to_page(event)
+
+
+def _sentence(outcome: str) -> str:
+    text = outcome.removeprefix("skipped: ")
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else f"{text}."
 
 
 @require_POST

@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Count
 
-from attendance.models import Connection, Decision, PhoneClaim, ReviewResolution
+from attendance.models import (
+    Connection,
+    Decision,
+    PhoneClaim,
+    ReviewResolution,
+    counts_as_attendance,
+)
+from attendance.report import presenters_and_hosts
+from attendance.services.deciding import credited_window
 from credit.schedule import format_duration
 from events.models import Event, Registration
 
@@ -79,11 +88,11 @@ class QueueItem:
 
 def registrant_rows(event: Event) -> list[RegistrantRow]:
     registrations = (
-        event.registrations.filter(status=Registration.REGISTERED)
+        event.registrations.active()
         .annotate(
             connection_count=Count(
                 "connections",
-                filter=Q(connections__role="attendee", connections__in_waiting_room=False),
+                filter=counts_as_attendance("connections__"),
             )
         )
         .order_by("name", "pk")
@@ -111,8 +120,8 @@ def pending_claims(event: Event) -> list[PhoneClaim]:
 def queue(event: Event, claims: list[PhoneClaim]) -> list[QueueItem]:
     """Attendee connections nobody could be matched to (waiting-room rows never count)."""
     items = []
-    for connection in Connection.objects.filter(
-        event=event, registration__isnull=True, role="attendee", in_waiting_room=False
+    for connection in Connection.objects.attendance().filter(
+        event=event, registration__isnull=True
     ):
         last4 = connection.phone_last4
         matching = [c for c in claims if last4 and c.last4 == last4]
@@ -126,3 +135,9 @@ def hand_matched(event: Event) -> list[Connection]:
         .select_related("registration", "matched_by")
         .order_by("-matched_at", "pk")
     )
+
+
+def presenter_context(event: Event) -> list[dict[str, Any]]:
+    window, _breaks, _basis = credited_window(event)
+    rows = list(Connection.objects.filter(event=event).exclude(role="attendee"))
+    return presenters_and_hosts(rows, window)

@@ -3,26 +3,16 @@ credit the ones who also registered (attendance/roles.py)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST
 
-from attendance.models import Connection
-from attendance.report import presenters_and_hosts
-from attendance.services.deciding import credited_window, decide_event
+from attendance.services.deciding import decide_event
 from attendance.staff.views import MANAGE_EVENTS, back_to_page, event_for
 from core import audit
 from core.permissions import permission_required
 from events.models import Event
-
-
-def presenter_context(event: Event) -> list[dict[str, Any]]:
-    window, _breaks, _basis = credited_window(event)
-    rows = list(Connection.objects.filter(event=event).exclude(role="attendee"))
-    return presenters_and_hosts(rows, window)
 
 
 @require_POST

@@ -83,14 +83,13 @@ class ReassignForm(DomainErrorsForm):
         super().__init__(*args, **kwargs)
         self.registration = registration
         field = self.fields["connection"]
-        field.queryset = Connection.objects.filter(
-            registration=registration, role="attendee", in_waiting_room=False
-        ).order_by("join", "pk")
+        field.queryset = (
+            Connection.objects.attendance().filter(registration=registration).order_by("join", "pk")
+        )
         field.zone = registration.event.zone
         self.fields["to"].queryset = (
-            Registration.objects.filter(
-                event_id=registration.event_id, status=Registration.REGISTERED
-            )
+            Registration.objects.active()
+            .filter(event_id=registration.event_id)
             .exclude(pk=registration.pk)
             .order_by("name", "pk")
         )

@@ -102,13 +102,9 @@ def claim_items(
     event: Event, claims: list[PhoneClaim], bound: dict[str, forms.Form]
 ) -> list[ClaimItem]:
     calls = list(
-        Connection.objects.filter(
-            event=event,
-            registration__isnull=True,
-            is_phone=True,
-            role="attendee",
-            in_waiting_room=False,
-        ).order_by("join", "pk")
+        Connection.objects.attendance()
+        .filter(event=event, registration__isnull=True, is_phone=True)
+        .order_by("join", "pk")
     )
     items = []
     for claim in claims:

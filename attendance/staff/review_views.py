@@ -123,12 +123,8 @@ def _claim(event: Event, pk: int) -> PhoneClaim:
 
 def _unplaced_calls(event: Event) -> list[Connection]:
     return list(
-        Connection.objects.filter(
-            event=event,
-            registration__isnull=True,
-            is_phone=True,
-            role="attendee",
-            in_waiting_room=False,
+        Connection.objects.attendance().filter(
+            event=event, registration__isnull=True, is_phone=True
         )
     )
 

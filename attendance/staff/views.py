@@ -36,17 +36,18 @@ from attendance.staff.overview import (
     hand_matched,
     outcome_counts,
     pending_claims,
+    presenter_context,
     queue,
     registrant_rows,
 )
 from attendance.staff.review_page import claim_items, review_items
 from core.errors import DomainError
+from core.forms import aware_or_error
+from core.localtime import to_wall_clock
 from core.models import AuditEntry
 from core.permissions import permission_required
 from events.models import Event, Registration
-from events.staff.forms import aware_or_error
-from events.staff.localtime import to_wall_clock
-from meetings.zoom.views import staff_context as zoom_staff_context
+from meetings.providers import StaffPanel, provider_for
 
 MANAGE_EVENTS = "events.manage_events"
 
@@ -95,6 +96,11 @@ def _recent_imports(event: Event, limit: int = 10) -> list[tuple[AttendanceImpor
     return [(record, FORMAT_LABELS.get(record.format, record.format)) for record in records]
 
 
+def _provider_panel(event: Event) -> StaffPanel | None:
+    provider = provider_for(event)
+    return provider.staff_panel(event) if provider is not None else None
+
+
 def render_page(
     request: HttpRequest,
     event: Event,
@@ -132,11 +138,8 @@ def render_page(
         "import_form": import_form or ImportForm(event=event),
         "schedule_form": schedule_form,
         "break_forms": break_forms,
-        "simulated": event.meeting_provider == "simulated",
-        "zoom": zoom_staff_context(event) if event.meeting_provider == "zoom" else None,
+        "provider_panel": _provider_panel(event),
     }
-    from attendance.staff.presenters import presenter_context
-
     context["presenters"] = presenter_context(event)
     return render(request, "attendance/staff/page.html", context)
 

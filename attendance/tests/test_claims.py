@@ -271,3 +271,20 @@ def test_only_an_attendees_call_from_this_event_answers_a_claim(dana, sam_staff,
 
     assert not_a_call.value.code == "not_a_call"
     assert wrong_event.value.code == "wrong_event"
+
+
+def test_a_claim_of_a_registration_no_longer_active_is_not_placed(dana, sam_staff, event):
+    registration = register(event, dana)
+    claim = claim_phone(registration, "0188", actor=dana)
+    call = connect(event, "09:59:00", "13:00:00", phone="12125550188")
+    registration.status = registration.CANCELLED
+    registration.save(update_fields=["status"])
+
+    with pytest.raises(DomainError) as refused:
+        place_claim(claim, call, actor=sam_staff, reason="Looks right")
+
+    assert refused.value.code == "not_registered"
+    call.refresh_from_db()
+    claim.refresh_from_db()
+    assert call.registration is None and not claim.resolved
+    assert not AuditEntry.objects.filter(action="attendance.phone_claim_placed").exists()

@@ -225,4 +225,4 @@ def test_an_unknown_time_zone_is_refused():
             event_date=dt.date(2026, 5, 12),
             zone="Mars/Olympus_Mons",
         )
-    assert caught.value.code == codes.UNKNOWN_TIME_ZONE
+    assert caught.value.code == codes.TIME_ZONE_UNKNOWN

@@ -90,6 +90,27 @@ def test_a_registrant_of_another_event_cannot_be_given_the_connection(event, sam
     assert error.value.code == "wrong_event"
 
 
+def test_a_cancelled_registration_cannot_be_given_the_connection(event, sam_staff):
+    registration = RegistrationFactory(event=event, status="cancelled")
+    connection = row(event, name="iPad")
+    with pytest.raises(DomainError) as error:
+        assign_connection(connection, registration, actor=sam_staff, reason="Confirmed")
+    assert error.value.code == "not_registered"
+    connection.refresh_from_db()
+    assert connection.registration is None and connection.match_method == ""
+    assert not AuditEntry.objects.filter(action="attendance.connection_assigned").exists()
+
+
+def test_a_connection_nobody_holds_cannot_be_unassigned(event, sam_staff):
+    connection = row(event, name="iPad")
+    with pytest.raises(DomainError) as error:
+        unassign_connection(connection, actor=sam_staff, reason="Wrong person")
+    assert error.value.code == "not_assigned"
+    connection.refresh_from_db()
+    assert connection.registration is None
+    assert not AuditEntry.objects.filter(action="attendance.connection_unassigned").exists()
+
+
 def test_an_assignment_can_be_undone_and_the_decision_follows(event, sam_staff):
     registration = RegistrationFactory(event=event)
     connection = row(event, name="iPad")

@@ -179,7 +179,7 @@ def test_the_simulated_room_can_be_imported_directly(staff, dana, event):
         last_seen_at=event.end,
     )
 
-    response = staff.post(url("staff_import_simulated", event), follow=True)
+    response = staff.post(url("staff_collect", event), follow=True)
 
     assert "from the simulated room" in page_text(response)
     assert Decision.objects.get(registration=registration, is_current=True).outcome == "eligible"
@@ -189,4 +189,4 @@ def test_events_outside_the_simulated_room_have_no_simulated_import(staff, event
     event.meeting_provider = ""
     event.save()
     assert "Import from the simulated room" not in page_text(staff.get(url("staff_page", event)))
-    assert staff.post(url("staff_import_simulated", event)).status_code == 404
+    assert staff.post(url("staff_collect", event)).status_code == 404

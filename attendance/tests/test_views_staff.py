@@ -311,7 +311,7 @@ def test_attendees_are_refused_and_anonymous_visitors_sent_to_log_in(
         ("staff_assign", (1,)),
         ("staff_unassign", (1,)),
         ("staff_upload", ()),
-        ("staff_import_simulated", ()),
+        ("staff_collect", ()),
         ("staff_confirm", ("token",)),
         ("staff_discard", ("token",)),
     ],
@@ -325,7 +325,7 @@ def test_every_staff_action_only_accepts_posts(staff, event, name, args):
     [
         ("staff_schedule", ()),
         ("staff_upload", ()),
-        ("staff_import_simulated", ()),
+        ("staff_collect", ()),
     ],
 )
 def test_attendees_cannot_post_staff_actions(client, dana, event, name, args):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django import forms
 
@@ -21,13 +22,13 @@ class CertificateFilterForm(forms.Form):
 
     def __init__(self, *args, choices: dict[str, list], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["license"].choices = [("", "Any license")] + [
+        cast(forms.ChoiceField, self.fields["license"]).choices = [("", "Any license")] + [
             (label, label) for label in choices["licenses"]
         ]
-        self.fields["year"].choices = [("", "Any year")] + [
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", "Any year")] + [
             (str(year), str(year)) for year in choices["years"]
         ]
-        self.fields["category"].choices = [("", "Any category")] + [
+        cast(forms.ChoiceField, self.fields["category"]).choices = [("", "Any category")] + [
             (name, name) for name in choices["categories"]
         ]
 
@@ -54,7 +55,8 @@ class TranscriptForm(forms.Form):
         return not self.is_bound or super().is_valid()
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and start > end:
             raise forms.ValidationError("The start date must be on or before the end date.")

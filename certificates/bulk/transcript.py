@@ -18,8 +18,8 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from certificates.pdf import INK, MUTED, NAVY, SANS, SERIF_BOLD, _register_fonts, wrap
-from credit._hours import format_hours
+from certificates.pdfkit import INK, MUTED, NAVY, SANS, SERIF_BOLD, register_fonts, wrap
+from credit.hours import format_hours
 
 PAGE_WIDTH, PAGE_HEIGHT = letter
 MARGIN = 48
@@ -63,7 +63,10 @@ def totals_by_category(rows: Iterable[TranscriptRow]) -> list[tuple[str, Decimal
     return sorted(totals.items(), key=lambda item: (item[0] == UNCATEGORIZED, item[0]))
 
 
-class _Writer:
+class TranscriptWriter:
+    """Lays out transcript pages: a running footer with the holder, period and page number, rows
+    that flow onto a new page when one is full (the CE tracker's transcript uses it too)."""
+
     def __init__(self, canvas: Canvas, holder: str, period: str) -> None:
         self.canvas = canvas
         self.holder = holder
@@ -152,7 +155,7 @@ def render_transcript(
     rows: Sequence[TranscriptRow],
     provider: str = "",
 ) -> bytes:
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     # invariant=1 fixes the document id and dates, so the bytes depend on the data alone.
     canvas = Canvas(buffer, pagesize=letter, invariant=1, pageCompression=1, initialFontName=SANS)
@@ -160,7 +163,7 @@ def render_transcript(
     canvas.setTitle(f"CE transcript: {holder}, {start.isoformat()} to {end.isoformat()}")
     canvas.setAuthor(provider or "FullCredit")
     canvas.setCreator("FullCredit")
-    writer = _Writer(canvas, holder, period)
+    writer = TranscriptWriter(canvas, holder, period)
     writer.new_page()
     writer.text("Continuing Education Transcript", SERIF_BOLD, 18, NAVY)
     writer.y -= 4

@@ -28,7 +28,7 @@ from certificates.bulk.transcript import (
 from certificates.bulk.zipping import zip_certificates
 from certificates.models import Certificate
 from certificates.verification import public_record
-from events.staff.roster import csv_safe
+from core.csvfiles import csv_safe
 
 # A wallet never holds this many; the cap only bounds the work one request can ask for.
 MAX_ZIP = 500

@@ -16,12 +16,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.names import INVISIBLE_MESSAGE, LEGAL_NAME_MAX, has_invisible_characters
+from accounts.names import LEGAL_NAME_MAX, has_invisible_characters
+from certificates.errors import NAME_INVISIBLE_CHARACTERS, NAME_TOO_LONG, CertificateCode
 from certificates.models import Certificate, NameCorrectionRequest, new_verification_code
 from certificates.signals import certificate_reissued
 from core import audit
 from core.email import send_email
-from core.errors import DomainError
 
 MANAGE_CERTIFICATES = "certificates.manage_certificates"
 # A correction can restate any legal name the profile accepts.
@@ -34,7 +34,7 @@ def _clean(text: str) -> str:
 
 def _require_staff(actor: Any) -> None:
     if actor is None or not actor.has_perm(MANAGE_CERTIFICATES):
-        raise DomainError("not_allowed", "Only staff who manage certificates can do this.")
+        raise CertificateCode.NOT_ALLOWED.error()
 
 
 def _lock(certificate: Certificate) -> Certificate:
@@ -43,14 +43,9 @@ def _lock(certificate: Certificate) -> Certificate:
 
 def _refuse_unless_current(certificate: Certificate) -> None:
     if certificate.status == Certificate.REVOKED:
-        raise DomainError(
-            "certificate_revoked", f"Certificate {certificate.number} has been revoked."
-        )
+        raise CertificateCode.CERTIFICATE_REVOKED.error(number=certificate.number)
     if certificate.status == Certificate.SUPERSEDED:
-        raise DomainError(
-            "certificate_superseded",
-            f"This version of certificate {certificate.number} was replaced by a newer one.",
-        )
+        raise CertificateCode.CERTIFICATE_SUPERSEDED.error(number=certificate.number)
 
 
 def pending_request(certificate: Certificate) -> NameCorrectionRequest | None:
@@ -89,40 +84,24 @@ def request_name_correction(
     """The holder asks staff to correct the name on their certificate (one request at a time)."""
     certificate = _lock(certificate)
     if user is None or certificate.user_id is None or certificate.user_id != user.pk:
-        raise DomainError("not_certificate_owner", "Only the holder can ask for a correction.")
+        raise CertificateCode.NOT_CERTIFICATE_OWNER.error()
     _refuse_unless_current(certificate)
     if has_invisible_characters((requested_name or "").strip()):
-        raise DomainError("name_invisible_characters", INVISIBLE_MESSAGE, field="requested_name")
+        raise NAME_INVISIBLE_CHARACTERS.error(field="requested_name")
     requested_name = _clean(requested_name)
     explanation = (explanation or "").strip()
     if not requested_name:
-        raise DomainError(
-            "correction_name_required", "Give the name as it should read.", field="requested_name"
-        )
+        raise CertificateCode.CORRECTION_NAME_REQUIRED.error(field="requested_name")
     if len(requested_name) > MAX_NAME_LENGTH:
-        raise DomainError(
-            "correction_name_too_long",
-            f"A name can have at most {MAX_NAME_LENGTH} characters.",
-            field="requested_name",
+        raise NAME_TOO_LONG.error(
+            f"A name can have at most {MAX_NAME_LENGTH} characters.", field="requested_name"
         )
     if requested_name == certificate.snapshot["holder_name"]:
-        raise DomainError(
-            "correction_name_unchanged",
-            "That is already the name on the certificate.",
-            field="requested_name",
-        )
+        raise CertificateCode.CORRECTION_NAME_UNCHANGED.error(field="requested_name")
     if not explanation:
-        raise DomainError(
-            "correction_explanation_required",
-            "Explain why the name should change (for example, a misspelling or a legal name "
-            "change).",
-            field="explanation",
-        )
+        raise CertificateCode.CORRECTION_EXPLANATION_REQUIRED.error(field="explanation")
     if pending_request(certificate) is not None:
-        raise DomainError(
-            "correction_already_pending",
-            "A correction request for this certificate is already waiting for staff.",
-        )
+        raise CertificateCode.CORRECTION_ALREADY_PENDING.error()
     correction = NameCorrectionRequest.objects.create(
         certificate=certificate,
         requested_name=requested_name,
@@ -149,9 +128,8 @@ def _lock_pending(correction: NameCorrectionRequest) -> NameCorrectionRequest:
         .get(pk=correction.pk)
     )
     if not correction.is_pending:
-        raise DomainError(
-            "correction_not_pending",
-            f"This request was already {correction.get_status_display().lower()}.",
+        raise CertificateCode.CORRECTION_NOT_PENDING.error(
+            status=correction.get_status_display().lower()
         )
     return correction
 
@@ -231,11 +209,7 @@ def decline_correction(
     _require_staff(actor)
     note = (note or "").strip()
     if not note:
-        raise DomainError(
-            "decision_note_required",
-            "Say why the request is declined (the attendee is told).",
-            field="note",
-        )
+        raise CertificateCode.DECISION_NOTE_REQUIRED.error(field="note")
     correction = _lock_pending(correction)
     _decide(correction, NameCorrectionRequest.DECLINED, actor, note, timezone.now())
     audit.record(
@@ -260,11 +234,7 @@ def revoke_certificate(certificate: Certificate, *, actor: Any, reason: str) -> 
     _require_staff(actor)
     reason = (reason or "").strip()
     if not reason:
-        raise DomainError(
-            "revocation_reason_required",
-            "Say why the certificate is revoked (the attendee is told).",
-            field="reason",
-        )
+        raise CertificateCode.REVOCATION_REASON_REQUIRED.error(field="reason")
     certificate = _lock(certificate)
     _refuse_unless_current(certificate)
     now = timezone.now()

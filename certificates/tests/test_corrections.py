@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
+from accounts.names import LEGAL_NAME_MAX
 from certificates.corrections.services import (
     approve_correction,
     decline_correction,
@@ -218,6 +219,18 @@ def test_request_refusals(certificate, dana, omar, sam_staff):
     assert _refusal(ask, certificate, user=dana, requested_name="Other", explanation="y") == (
         "correction_already_pending"
     )
+
+
+def test_a_requested_name_longer_than_any_legal_name_is_refused(certificate, dana):
+    too_long = "A" * (LEGAL_NAME_MAX + 1)
+    with pytest.raises(DomainError) as refused:
+        request_name_correction(
+            certificate, user=dana, requested_name=too_long, explanation="A typo."
+        )
+    assert (refused.value.code, refused.value.field) == ("name_too_long", "requested_name")
+    assert refused.value.message == f"A name can have at most {LEGAL_NAME_MAX} characters."
+    assert not NameCorrectionRequest.objects.exists()
+    assert not AuditEntry.objects.filter(action="certificate.correction_requested").exists()
 
 
 def test_a_revoked_certificate_cannot_be_corrected_or_revoked_again(certificate, dana, sam_staff):

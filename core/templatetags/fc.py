@@ -9,6 +9,8 @@ from django.forms import BoundField
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
+from credit.schedule import format_duration
+
 register = template.Library()
 
 
@@ -40,7 +42,7 @@ def field_widget(field: BoundField) -> str:
         describers.append(f"{field.auto_id}_helptext")
     if field.errors:
         describers.append(f"{field.auto_id}_errors")
-    attrs = {"aria-describedby": " ".join(describers)} if describers else {}
+    attrs: dict[str, str | bool] = {"aria-describedby": " ".join(describers)} if describers else {}
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
@@ -65,6 +67,4 @@ def day(value: datetime | None) -> str:
 @register.filter
 def duration(seconds: float | None) -> str:
     """A length of time in words, e.g. "1 h 50 min"."""
-    from credit.schedule import format_duration
-
     return format_duration(float(seconds or 0))

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
-from credit._hours import format_hours
+from credit.hours import format_hours
 from credit.tracker.cycles import add_months
 from credit.tracker.types import (
     CapUsage,
@@ -89,8 +89,9 @@ def _cap_limit(cap: FormatCap, required: Decimal | None) -> Decimal | None:
 def _count_with_caps(
     rules: RuleSet, lines: list[CreditLine], required: Decimal | None
 ) -> list[CapUsage]:
-    caps = [(cap, _cap_limit(cap, required)) for cap in rules.caps]
-    caps = [(cap, limit) for cap, limit in caps if limit is not None]
+    caps: list[tuple[FormatCap, Decimal]] = [
+        (cap, limit) for cap in rules.caps if (limit := _cap_limit(cap, required)) is not None
+    ]
     used = [ZERO for _ in caps]
     unused = [ZERO for _ in caps]
 

@@ -339,7 +339,7 @@ class _Builder:
         if unread:
             self.note(rule.provenance, "Also stated, not computed: " + "; ".join(unread) + ".")
 
-    def nested_categories(self, value: dict, provenance: Provenance) -> list[str]:
+    def nested_categories(self, value: dict[str, Any], provenance: Provenance) -> list[str]:
         """Read numeric category minimums; return the keys that are not."""
         effective_from = value.get("effective_from")
         unread = []

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from core import audit
-from core.errors import DomainError
 from core.tasks import enqueue
+from evaluations.errors import REASON_REQUIRED, EvaluationCode
+from evaluations.mailing import REMINDERS, send_evaluation_email, send_evaluation_reminder
 from evaluations.models import Evaluation
-from evaluations.tasks import REMINDERS, send_evaluation_email, send_evaluation_reminder
 
 MAX_REOPEN_DAYS = 365
 
@@ -45,27 +45,17 @@ def reopen_evaluation(
     """Give a closed, unsubmitted evaluation a new deadline `days` from now (audited)."""
     reason = reason.strip()
     if not reason:
-        raise DomainError(
-            "reason_required", "Give a reason: it is kept in the audit log.", field="reason"
-        )
+        raise REASON_REQUIRED.error(field="reason")
     if not 1 <= days <= MAX_REOPEN_DAYS:
-        raise DomainError(
-            "days_invalid", f"Choose between 1 and {MAX_REOPEN_DAYS} days.", field="days"
-        )
+        raise EvaluationCode.DAYS_INVALID.error(field="days", most=MAX_REOPEN_DAYS)
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     if evaluation.status == Evaluation.SUBMITTED:
-        raise DomainError("already_submitted", "This evaluation was submitted; it is final.")
+        raise EvaluationCode.ALREADY_SUBMITTED.error()
     if evaluation.status == Evaluation.WITHDRAWN:
-        raise DomainError(
-            "evaluation_withdrawn",
-            "This evaluation was withdrawn because the attendance record no longer shows "
-            "attendance of the entire event.",
-        )
+        raise EvaluationCode.EVALUATION_WITHDRAWN.error()
     now = timezone.now()
     if not evaluation.is_closed(now):
-        raise DomainError(
-            "not_closed", "This evaluation is still open; there is nothing to reopen."
-        )
+        raise EvaluationCode.NOT_CLOSED.error()
     previous = evaluation.deadline
     evaluation.deadline = deadline_after(now, days)
     evaluation.reopened_at = now

@@ -17,13 +17,13 @@ from django.utils import timezone
 from attendance.models import Decision
 from attendance.receipt import reason_sentence
 from core import audit
-from core.errors import DomainError
 from core.tasks import enqueue
 from evaluations.defaults import ensure_default_template
+from evaluations.errors import EvaluationCode
+from evaluations.mailing import send_evaluation_email
 from evaluations.models import Evaluation, EventEvaluation
 from evaluations.services.deadlines import deadline_after, schedule_reminders
 from evaluations.snapshot import build_questions
-from evaluations.tasks import send_evaluation_email
 from events.models import Event, Registration
 
 
@@ -158,8 +158,8 @@ def withdraw_evaluation(evaluation: Evaluation, reason: str) -> Evaluation:
         return withdrawn
     evaluation = Evaluation.objects.get(pk=evaluation.pk)
     if evaluation.status == Evaluation.SUBMITTED:
-        raise DomainError(
-            "already_submitted", "This evaluation was submitted; it is final and stays."
+        raise EvaluationCode.ALREADY_SUBMITTED.error(
+            "This evaluation was submitted; it is final and stays."
         )
     return evaluation
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from core import audit
-from core.errors import DomainError
 from evaluations.answers import SubmissionRefused, answer_fields, clean_answers
+from evaluations.errors import LICENSE_NOT_YOURS, EvaluationCode
 from evaluations.models import Answer, Evaluation
 from evaluations.signals import evaluation_submitted
 from licensing.models import CECategory, UserLicense
@@ -20,22 +20,18 @@ from licensing.models import CECategory, UserLicense
 def _refuse_unless_open(evaluation: Evaluation, user: User) -> None:
     # Ownership first, so nobody learns anything about another person's evaluation.
     if evaluation.registration.user_id != user.pk:
-        raise DomainError("not_yours", "This evaluation belongs to someone else.")
+        raise EvaluationCode.NOT_YOURS.error()
     if evaluation.status == Evaluation.SUBMITTED:
-        raise DomainError(
-            "already_submitted", "You already submitted this evaluation; submission is final."
+        raise EvaluationCode.ALREADY_SUBMITTED.error(
+            "You already submitted this evaluation; submission is final."
         )
     if evaluation.status == Evaluation.WITHDRAWN:
-        raise DomainError(
-            "evaluation_withdrawn",
+        raise EvaluationCode.EVALUATION_WITHDRAWN.error(
             "This evaluation was withdrawn: the attendance record no longer shows that you "
-            "attended the entire event.",
+            "attended the entire event."
         )
     if evaluation.is_closed():
-        raise DomainError(
-            "evaluation_closed",
-            "The deadline for this evaluation has passed. Contact us if you need it reopened.",
-        )
+        raise EvaluationCode.EVALUATION_CLOSED.error()
 
 
 @transaction.atomic
@@ -64,25 +60,12 @@ def submit_evaluation(
     if not attested:
         problems.insert(
             0,
-            DomainError(
-                "attestation_required",
-                "Confirm that you attended the entire event and completed this evaluation "
-                "yourself.",
-                field="attested",
-            ),
+            EvaluationCode.ATTESTATION_REQUIRED.error(field="attested"),
         )
     if license is not None and license.user_id != user.pk:
-        problems.append(
-            DomainError("license_not_yours", "Choose one of your own licenses.", field="license")
-        )
+        problems.append(LICENSE_NOT_YOURS.error(field="license"))
     if category is not None and not evaluation.event.categories.filter(pk=category.pk).exists():
-        problems.append(
-            DomainError(
-                "category_not_on_event",
-                "Choose a CE category this event offers.",
-                field="category",
-            )
-        )
+        problems.append(EvaluationCode.CATEGORY_NOT_ON_EVENT.error(field="category"))
     if problems:
         raise SubmissionRefused(problems)
     by_key = {question["key"]: question for question in evaluation.questions}

@@ -12,11 +12,11 @@ from typing import Any
 
 from django.db.models import Prefetch
 
+from core.csvfiles import Writable, csv_safe
 from evaluations.models import Answer, Evaluation
 from evaluations.reading import answer_text, answers_by_key
 from evaluations.staff.results import event_questions
 from events.models import Event
-from events.staff.roster import Writable, csv_safe
 
 FIXED_COLUMNS = [
     "name",

@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from core.forms import LiveRowsFormSet
 from evaluations.models import (
     KIND_CHOICES,
     MULTIPLE,
@@ -17,7 +18,6 @@ from evaluations.models import (
     EvaluationTemplate,
     TemplateQuestion,
 )
-from events.staff.formsets import LiveRowsFormSet
 
 QUESTION_ROWS_EXTRA = 3
 DEFAULT_DEADLINE_DAYS = 30

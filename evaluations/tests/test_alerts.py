@@ -11,8 +11,9 @@ from django.core import mail
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from attendance.models import StaffAlert
 from attendance.services.deciding import decide_event
-from evaluations.models import Evaluation, StaffAlert
+from evaluations.models import Evaluation
 from evaluations.tasks import check_attendance_arrived
 from evaluations.tests.attendance_helpers import (
     END,
@@ -23,8 +24,8 @@ from evaluations.tests.attendance_helpers import (
     run_at,
     sent_to,
 )
-from meetings.services import schedule_attendance_collection
 from tests.factories import UserFactory
+from tests.lifecycle import schedule_after_end
 
 DUE = END + dt.timedelta(hours=20)
 
@@ -35,7 +36,7 @@ def event(db, dana):
     with time_machine.travel(START - dt.timedelta(days=1), tick=False):
         event = ended_event(title="Motivational Interviewing")
         register(event, dana)
-        schedule_attendance_collection(event)
+        schedule_after_end(event)
     return event
 
 
@@ -86,7 +87,7 @@ def test_with_an_import_there_is_no_alert(event, dana, sam_staff, run_tasks):
 def test_an_event_nobody_registered_for_raises_no_alert(sam_staff, run_tasks):
     with time_machine.travel(START - dt.timedelta(days=1), tick=False):
         event = ended_event()
-        schedule_attendance_collection(event)
+        schedule_after_end(event)
 
     run_at(DUE, run_tasks)
 
@@ -138,7 +139,7 @@ def test_a_moved_event_is_checked_20_hours_after_its_new_end(event, sam_staff, r
         event.start += dt.timedelta(days=1)
         event.end += dt.timedelta(days=1)
         event.save()
-        schedule_attendance_collection(event)
+        schedule_after_end(event)
 
     run_at(DUE, run_tasks)
     assert not StaffAlert.objects.exists()

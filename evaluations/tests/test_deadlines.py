@@ -13,9 +13,9 @@ from django.test import override_settings
 from core.errors import DomainError
 from core.models import AuditEntry
 from evaluations.defaults import ensure_default_template
+from evaluations.mailing import send_evaluation_reminder
 from evaluations.models import Evaluation, EventEvaluation, ReminderLog
 from evaluations.services import evaluation_setup, reopen_evaluation, submit_evaluation
-from evaluations.tasks import send_evaluation_reminder
 from evaluations.tests.attendance_helpers import (
     IMPORTED,
     connect,
@@ -167,6 +167,18 @@ def test_reopening_needs_a_reason(evaluation, sam_staff):
         reopen_evaluation(evaluation, actor=sam_staff, reason="  ")
 
     assert (refusal.value.code, refusal.value.field) == ("reason_required", "reason")
+
+
+@pytest.mark.parametrize("days", [0, 366])
+def test_reopening_for_no_days_or_more_than_a_year_is_refused(evaluation, sam_staff, days):
+    with time_machine.travel(DEADLINE, tick=False), pytest.raises(DomainError) as refusal:
+        reopen_evaluation(evaluation, actor=sam_staff, reason="Asked by email", days=days)
+
+    assert (refusal.value.code, refusal.value.field) == ("days_invalid", "days")
+    assert refusal.value.message == "Choose between 1 and 365 days."
+    evaluation.refresh_from_db()
+    assert evaluation.deadline == DEADLINE and evaluation.reopened_at is None
+    assert not AuditEntry.objects.filter(action="evaluation.reopened").exists()
 
 
 def test_an_open_evaluation_cannot_be_reopened(evaluation, sam_staff):

@@ -12,9 +12,10 @@ from django.core import mail
 
 from attendance.services.deciding import decide_event
 from evaluations.defaults import DEFAULT_TEMPLATE_NAME
+from evaluations.mailing import send_evaluation_email
 from evaluations.models import Evaluation, EventEvaluation
 from evaluations.services import issue_evaluation, sync_event_evaluations
-from evaluations.tasks import send_evaluation_email, sync_evaluations
+from evaluations.tasks import sync_evaluations
 from evaluations.tests.attendance_helpers import (
     END,
     IMPORTED,
@@ -27,8 +28,8 @@ from evaluations.tests.attendance_helpers import (
     sent_to,
 )
 from meetings.models import SimulatedConnection
-from meetings.services import schedule_attendance_collection
 from tests.factories import EventFactory, UserFactory
+from tests.lifecycle import schedule_after_end
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_eligible_attendees_get_one_evaluation_and_one_email_within_24_hours_of_
     decisions are taken, and the evaluations go out at once."""
     with time_machine.travel(START - dt.timedelta(days=2), tick=False):
         event = EventFactory(start=START, end=END, title="Trauma-Informed Care")
-        schedule_attendance_collection(event)
+        schedule_after_end(event)
         dana_registration = register(event, dana)
         register(event, omar)
         SimulatedConnection.objects.create(

@@ -11,9 +11,9 @@ from django.core import mail
 
 from attendance.services.resolving import assign_connection, unassign_connection
 from core.errors import DomainError
+from evaluations.mailing import send_evaluation_email
 from evaluations.models import Evaluation
 from evaluations.services import submit_evaluation, withdraw_evaluation
-from evaluations.tasks import send_evaluation_email
 from evaluations.tests.attendance_helpers import (
     IMPORTED,
     connect,

@@ -14,8 +14,10 @@ from accounts.models import User
 from core import audit
 from core.errors import DomainError
 from credit.schedule import ScheduleProblem, validate_schedule
+from events.errors import EventCode
 from events.models import Break, Event, EventApproval, EventPresenter, Presenter, Program
-from events.signals import credit_terms_changed
+from events.services.registration import reschedule_registrants
+from events.signals import event_changed
 from events.window import window_problems
 from licensing.models import ApprovalBody, CECategory, Profession
 
@@ -70,7 +72,9 @@ class ScheduleInvalid(DomainError):
 
     def __init__(self, problems: list[ScheduleProblem]) -> None:
         super().__init__(
-            "schedule_invalid", " ".join(problem.message for problem in problems), field="start"
+            EventCode.SCHEDULE_INVALID,
+            " ".join(problem.message for problem in problems),
+            field="start",
         )
         self.problems = problems
 
@@ -91,7 +95,7 @@ def check_schedule(draft: EventDraft) -> None:
 RESERVED_SLUGS = {"new"}
 
 
-def _unique_slug(base: str, exclude_pk: int | None = None) -> str:
+def unique_slug(base: str, exclude_pk: int | None = None) -> str:
     base = slugify(base)[:100] or "event"
     slug, n = base, 2
     if slug in RESERVED_SLUGS:
@@ -106,11 +110,7 @@ def _program_for(draft: EventDraft, event: Event | None) -> Program:
     if draft.program_code:
         program = Program.objects.filter(code=draft.program_code).first()
         if program is None:
-            raise DomainError(
-                "program_unknown",
-                f"There is no program with the code {draft.program_code!r}.",
-                field="program_code",
-            )
+            raise EventCode.PROGRAM_UNKNOWN.error(field="program_code", code=draft.program_code)
         return program
     if event is not None:
         return event.program
@@ -125,9 +125,7 @@ def _resolve_categories(codes: list[str]) -> list[CECategory]:
     categories = list(CECategory.objects.filter(code__in=codes))
     unknown = sorted(set(codes) - {c.code for c in categories})
     if unknown:
-        raise DomainError(
-            "category_unknown", f"Unknown CE categories: {', '.join(unknown)}.", field="categories"
-        )
+        raise EventCode.CATEGORY_UNKNOWN.error(field="categories", categories=", ".join(unknown))
     return categories
 
 
@@ -158,27 +156,16 @@ def _write_children(event: Event, draft: EventDraft) -> None:
     professions = {p.code: p for p in Profession.objects.all()}
     for item in draft.approvals:
         if item.body_code not in bodies:
-            raise DomainError(
-                "approval_body_unknown",
-                f"Unknown approval body {item.body_code!r}.",
-                field="approvals",
-            )
+            raise EventCode.APPROVAL_BODY_UNKNOWN.error(field="approvals", body=item.body_code)
         if item.period_start and item.period_end and item.period_end < item.period_start:
-            raise DomainError(
-                "approval_period_invalid",
-                f"The {item.body_code} approval period ends before it starts.",
-                field="approvals",
-            )
+            raise EventCode.APPROVAL_PERIOD_INVALID.error(field="approvals", body=item.body_code)
         event_day = event.start.astimezone(event.zone).date()
         outside = (item.period_start and event_day < item.period_start) or (
             item.period_end and event_day > item.period_end
         )
         if item.approved and outside:
-            raise DomainError(
-                "approval_period_excludes_event",
-                f"The {item.body_code} approval period does not include the event's date "
-                f"({event_day:%B %-d, %Y}); an approval must be in force on the day.",
-                field="approvals",
+            raise EventCode.APPROVAL_PERIOD_EXCLUDES_EVENT.error(
+                field="approvals", body=item.body_code, day=event_day
             )
         approval = EventApproval.objects.create(
             event=event,
@@ -208,12 +195,12 @@ def save_event(draft: EventDraft, *, actor: User, event: Event | None = None) ->
     """Create an event (as a draft) or update one. Published events stay published."""
     check_schedule(draft)
     if event is not None and event.is_cancelled:
-        raise DomainError("event_cancelled", "A cancelled event can no longer be edited.")
+        raise EventCode.EVENT_CANCELLED.error("A cancelled event can no longer be edited.")
     creating = event is None
     moved = False
     terms_before: tuple | None = None
     if event is None:
-        event = Event(slug=_unique_slug(draft.title), status=Event.DRAFT)
+        event = Event(slug=unique_slug(draft.title), status=Event.DRAFT)
     else:
         moved = event.start != draft.start or event.end != draft.end
         terms_before = _credit_terms(event)
@@ -236,11 +223,14 @@ def save_event(draft: EventDraft, *, actor: User, event: Event | None = None) ->
     _write_children(event, draft)
     audit.record(actor, "event.created" if creating else "event.updated", event, moved=moved)
     if not creating and event.is_published:
-        from events.services.publishing import after_published_event_changed
-
-        after_published_event_changed(event, moved=moved)
-        if _credit_terms(event) != terms_before:
-            credit_terms_changed.send(sender=Event, event_id=event.pk)
+        event_changed.send(
+            sender=Event,
+            event=event,
+            moved=moved,
+            credit_terms_changed=_credit_terms(event) != terms_before,
+        )
+        if moved:
+            reschedule_registrants(event)
     return event
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from accounts.models import User
 from core import audit
-from core.errors import DomainError
+from events.errors import FILE_TOO_LARGE, EventCode
 from events.models import Event, Handout
 
 # Formats every attendee can open without special software. No archives (which can hide
@@ -26,17 +26,13 @@ def check_handout_file(name: str, size: int) -> None:
     extension = os.path.splitext(name)[1].lower()
     if extension not in ACCEPTED_EXTENSIONS:
         found = f"{extension} files are" if extension else "files without an extension are"
-        raise DomainError(
-            "handout_type_refused",
-            f"“{os.path.basename(name)}” was not added: {found} not accepted. Upload a "
-            f"{ACCEPTED_DESCRIPTION}.",
-            field="file",
+        raise EventCode.HANDOUT_TYPE_REFUSED.error(
+            field="file", name=os.path.basename(name), found=found, accepted=ACCEPTED_DESCRIPTION
         )
     if size > MAX_HANDOUT_BYTES:
         # Rounded up, so a file just over the limit never reads as "20.0 MB" next to "at most 20".
         megabytes = math.ceil(size * 10 / 1024 / 1024) / 10
-        raise DomainError(
-            "handout_too_large",
+        raise FILE_TOO_LARGE.error(
             f"“{os.path.basename(name)}” is {megabytes:.1f} MB; handouts may be at most "
             f"{MAX_HANDOUT_MB} MB. Compress it or split it into parts.",
             field="file",
@@ -47,9 +43,9 @@ def check_handout_file(name: str, size: int) -> None:
 def add_handout(event: Event, title: str, file: File, actor: User) -> Handout:
     title = " ".join(title.split())
     if not title:
-        raise DomainError("handout_title_required", "Give the handout a title.", field="title")
+        raise EventCode.HANDOUT_TITLE_REQUIRED.error(field="title")
     if event.is_cancelled:
-        raise DomainError("event_cancelled", "A cancelled event can no longer get handouts.")
+        raise EventCode.EVENT_CANCELLED.error("A cancelled event can no longer get handouts.")
     check_handout_file(file.name or "", file.size)
     handout = Handout.objects.create(event=event, title=title, file=file)
     audit.record(actor, "handout.added", handout, event=event.slug, file=handout.file.name)

@@ -7,11 +7,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from core import audit
-from core.errors import DomainError
 from core.tasks import enqueue
+from events.errors import REASON_REQUIRED, EventCode
 from events.models import Break, Event, EventPresenter, Registration
-from events.services.drafting import BreakDraft, EventDraft, _unique_slug, check_schedule
-from events.services.registration import schedule_reminders
+from events.services.drafting import BreakDraft, EventDraft, check_schedule, unique_slug
+from events.signals import event_cancelled, event_published
 from events.tasks import send_registration_message
 
 
@@ -31,59 +31,37 @@ def _stored_draft(event: Event) -> EventDraft:
 def publish_event(event: Event, *, actor: User) -> Event:
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.is_cancelled:
-        raise DomainError("event_cancelled", "A cancelled event cannot be published.")
+        raise EventCode.EVENT_CANCELLED.error("A cancelled event cannot be published.")
     if event.is_published:
         return event
     if event.has_ended():
-        raise DomainError("event_ended", "This event has already ended; it cannot be published.")
+        raise EventCode.EVENT_ENDED.error("This event has already ended; it cannot be published.")
     check_schedule(_stored_draft(event))
     if not event.approvals.filter(approved=True).exists():
-        raise DomainError(
-            "no_approval",
-            "Record at least one accrediting body's approval before publishing: an event "
-            "without an approval cannot award CE credit.",
-        )
+        raise EventCode.NO_APPROVAL.error()
     event.status = Event.PUBLISHED
     event.published_at = timezone.now()
     event.save(update_fields=["status", "published_at"])
-    from meetings.services import create_meeting
-
-    create_meeting(event)
+    event_published.send(sender=Event, event=event)
     audit.record(actor, "event.published", event)
     return event
-
-
-def after_published_event_changed(event: Event, *, moved: bool) -> None:
-    """Keep the meeting provider and the registrants in step with an edited, published event."""
-    from meetings.services import schedule_attendance_collection, update_meeting
-
-    update_meeting(event)
-    if not moved:
-        return
-    schedule_attendance_collection(event)
-    for registration in event.registrations.active():
-        schedule_reminders(registration)
-        enqueue(send_registration_message, registration.pk, "changed")
 
 
 @transaction.atomic
 def cancel_event(event: Event, *, actor: User, reason: str) -> Event:
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.is_cancelled:
-        raise DomainError("event_cancelled", "This event is already cancelled.")
+        raise EventCode.EVENT_CANCELLED.error("This event is already cancelled.")
     if event.has_ended():
-        raise DomainError("event_ended", "This event has already ended; it cannot be cancelled.")
+        raise EventCode.EVENT_ENDED.error("This event has already ended; it cannot be cancelled.")
     if not reason.strip():
-        raise DomainError("reason_required", "Say why the event is cancelled.", field="reason")
+        raise REASON_REQUIRED.error("Say why the event is cancelled.", field="reason")
     was_published = event.is_published
     event.status = Event.CANCELLED
     event.cancelled_at = timezone.now()
     event.cancel_reason = reason.strip()
     event.save(update_fields=["status", "cancelled_at", "cancel_reason"])
-    if was_published:
-        from meetings.services import cancel_meeting
-
-        cancel_meeting(event)
+    event_cancelled.send(sender=Event, event=event, was_published=was_published)
     for registration in event.registrations.exclude(status=Registration.CANCELLED):
         enqueue(send_registration_message, registration.pk, "cancelled")
     audit.record(actor, "event.cancelled", event, reason=event.cancel_reason)
@@ -95,7 +73,7 @@ def duplicate_event(event: Event, *, actor: User) -> Event:
     """A draft copy with the same program, schedule, presenters, approvals and categories."""
     copy = Event.objects.get(pk=event.pk)
     copy.pk = None
-    copy.slug = _unique_slug(f"{event.slug}-copy")
+    copy.slug = unique_slug(f"{event.slug}-copy")
     copy.title = f"{event.title} (copy)"
     copy.status = Event.DRAFT
     copy.published_at = copy.cancelled_at = None

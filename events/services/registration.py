@@ -7,24 +7,20 @@ from django.utils import timezone
 
 from accounts.models import User
 from core import audit
-from core.errors import DomainError
 from core.tasks import enqueue
+from events.errors import EventCode
 from events.models import Event, Registration
+from events.signals import registration_activated, registration_cancelled
 from events.tasks import REMINDERS, send_event_reminder, send_registration_message
-from meetings.providers import ProviderError, get_provider
 
 
 def _refuse_unless_open(event: Event) -> None:
     if event.is_cancelled:
-        raise DomainError("event_cancelled", "This event was cancelled; registration is closed.")
+        raise EventCode.EVENT_CANCELLED.error("This event was cancelled; registration is closed.")
     if not event.is_published:
-        raise DomainError("event_not_found", "This event is not open for registration.")
+        raise EventCode.EVENT_NOT_FOUND.error()
     if event.has_started():
-        raise DomainError(
-            "registration_closed",
-            "Registration closed when the event started: credit requires attending the "
-            "entire event.",
-        )
+        raise EventCode.REGISTRATION_CLOSED.error()
 
 
 def schedule_reminders(registration: Registration) -> None:
@@ -38,28 +34,16 @@ def schedule_reminders(registration: Registration) -> None:
             )
 
 
-def connect_to_provider(registration: Registration) -> None:
-    """Give the registrant their personal join link, now if the provider can, else soon."""
-    provider = get_provider(registration.event.meeting_provider or None)
-    if not provider.registers_instantly:
-        from meetings.tasks import register_with_provider
-
-        enqueue(register_with_provider, registration.pk)
-        return
-    try:
-        registrant = provider.register(registration)
-    except ProviderError:
-        from meetings.tasks import register_with_provider
-
-        registration.link_status = Registration.LINK_FAILED
-        registration.save(update_fields=["link_status"])
-        enqueue(register_with_provider, registration.pk)
-        return
-    registration.set_join_link(registrant.registrant_id, registrant.join_url)
+def reschedule_registrants(event: Event) -> None:
+    """The event moved: every active registrant gets reminders at the new times and a note."""
+    for registration in event.registrations.active():
+        schedule_reminders(registration)
+        enqueue(send_registration_message, registration.pk, "changed")
 
 
 def _activate(registration: Registration) -> None:
-    connect_to_provider(registration)
+    # The meeting provider's receiver gives the registrant their join link.
+    registration_activated.send(sender=Registration, registration=registration)
     schedule_reminders(registration)
 
 
@@ -75,12 +59,10 @@ def register_attendee(
         where = (
             "on the waiting list" if existing.status == Registration.WAITLISTED else "registered"
         )
-        raise DomainError("already_registered", f"You are already {where} for this event.")
+        raise EventCode.ALREADY_REGISTERED.error(where=where)
     full = event.capacity is not None and event.registrations.active().count() >= event.capacity
     if full and not join_waitlist:
-        raise DomainError(
-            "event_full", "This event is full. You can join the waiting list instead."
-        )
+        raise EventCode.EVENT_FULL.error()
     registration = existing or Registration(event=event, user=user)
     registration.status = Registration.WAITLISTED if full else Registration.REGISTERED
     registration.name = user.legal_name or user.email
@@ -121,20 +103,16 @@ def cancel_registration(registration: Registration, *, actor: User) -> Registrat
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == Registration.CANCELLED:
-        raise DomainError("not_registered", "This registration is already cancelled.")
+        raise EventCode.NOT_REGISTERED.error("This registration is already cancelled.")
     if event.has_started():
-        raise DomainError(
-            "cancellation_closed",
-            "The event has started; the registration can no longer be cancelled.",
-        )
+        raise EventCode.CANCELLATION_CLOSED.error()
     was_active = registration.is_active
     registration.status = Registration.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
-    if was_active and registration.provider_registrant_id:
-        from meetings.tasks import cancel_with_provider
-
-        enqueue(cancel_with_provider, registration.pk)
+    registration_cancelled.send(
+        sender=Registration, registration=registration, was_active=was_active
+    )
     audit.record(actor, "registration.cancelled", registration)
     if was_active:
         promote_from_waitlist(event)

@@ -12,6 +12,8 @@ from django.http import QueryDict
 
 from accounts.models import User
 from core.errors import DomainError
+from core.forms import aware_or_error
+from core.localtime import to_wall_clock
 from credit.schedule import ScheduleProblem
 from events.models import Event
 from events.services import (
@@ -23,9 +25,8 @@ from events.services import (
     save_event,
 )
 from events.services.drafting import check_schedule
-from events.staff.forms import EventForm, aware_or_error
+from events.staff.forms import EventForm
 from events.staff.formsets import NO, YES, ApprovalsFormSet, BreakFormSet, PresenterFormSet
-from events.staff.localtime import to_wall_clock
 
 # Form fields that the credit rules name directly; every other problem field is a formset's.
 SCHEDULE_FIELDS = {"start", "end", "advertised_hours"}

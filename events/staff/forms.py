@@ -7,7 +7,6 @@ clocks skip or repeat.
 
 from __future__ import annotations
 
-import datetime as dt
 import zoneinfo
 from typing import Any
 
@@ -18,6 +17,7 @@ from django.core.files.uploadedfile import UploadedFile
 
 from accounts.forms import TimeZoneField
 from core.errors import DomainError
+from core.forms import WallClockField, aware_or_error
 from credit.schedule import MINIMUM_INSTRUCTIONAL_MINUTES
 from events.models import Event, Program, format_hours
 from events.services.handouts import (
@@ -26,66 +26,7 @@ from events.services.handouts import (
     MAX_HANDOUT_MB,
     check_handout_file,
 )
-from events.staff.localtime import LocalTimeInvalid, to_aware
 from licensing.models import CECategory
-
-WALL_CLOCK_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-class WallClockField(forms.Field):
-    """A date and time without a zone (a datetime-local input); the form decides the zone.
-
-    Django's DateTimeField would attach the *viewer's* zone and refuse skipped times in it,
-    which is the wrong zone for an event scheduled elsewhere.
-    """
-
-    default_error_messages = {
-        "invalid": "Enter a date and time, for example 2026-03-12 14:00.",
-    }
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "widget",
-            forms.DateTimeInput(attrs={"type": "datetime-local"}, format=WALL_CLOCK_FORMAT),
-        )
-        super().__init__(**kwargs)
-
-    def to_python(self, value: Any) -> dt.datetime | None:
-        if value in self.empty_values:
-            return None
-        if isinstance(value, dt.datetime):
-            parsed = value
-        else:
-            try:
-                parsed = dt.datetime.fromisoformat(str(value).strip())
-            except ValueError:
-                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if parsed.tzinfo is not None:
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return parsed
-
-    def has_changed(self, initial: Any, data: Any) -> bool:
-        try:
-            data_value = self.to_python(data)
-        except ValidationError:
-            return True
-        initial_value = self.to_python(initial) if initial not in self.empty_values else None
-        return data_value != initial_value
-
-
-def aware_or_error(form: forms.Form, name: str, zone: zoneinfo.ZoneInfo) -> dt.datetime | None:
-    """Replace the wall-clock value of `name` by the moment it names in `zone`, or add the
-    field's error (a skipped or repeated time) and return None."""
-    value = form.cleaned_data.get(name)
-    if value is None:
-        return None
-    try:
-        moment = to_aware(value, zone)
-    except LocalTimeInvalid as exc:
-        form.add_error(name, str(exc))
-        return None
-    form.cleaned_data[name] = moment
-    return moment
 
 
 class ProgramChoiceField(forms.ModelChoiceField):

@@ -11,19 +11,13 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from events.staff.forms import WallClockField
+from core.forms import BreakForm, LiveRowsFormSet
 from licensing.models import ApprovalBody, Profession
 
 BREAK_ROWS_EXTRA = 3
 PRESENTER_ROWS_EXTRA = 2
 APPROVAL_ROWS_EXTRA = 2
 YES, NO = "yes", "no"
-
-
-class BreakForm(forms.Form):
-    start = WallClockField(label="Break starts")
-    end = WallClockField(label="Break ends")
-    label = forms.CharField(max_length=80, required=False, initial="Break")
 
 
 class PresenterForm(forms.Form):
@@ -90,23 +84,6 @@ class ApprovalForm(forms.Form):
         if start and end and end < start:
             self.add_error("period_end", "The approval period must end after it starts.")
         return cleaned
-
-
-class LiveRowsFormSet(forms.BaseFormSet):
-    """Rows that count: filled in, and not ticked for removal."""
-
-    def live_forms(self) -> list[forms.Form]:
-        return [
-            form
-            for form in self.forms
-            if form.has_changed() or form in self.forms[: self.initial_form_count()]
-            if not (self.can_delete and self._should_delete_form(form))
-        ]
-
-    def add_fields(self, form: forms.Form, index: int | None) -> None:
-        super().add_fields(form, index)
-        if "DELETE" in form.fields:
-            form.fields["DELETE"].label = "Remove this row"
 
 
 class ApprovalRowsFormSet(LiveRowsFormSet):

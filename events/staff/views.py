@@ -27,11 +27,11 @@ from events.models import (
     Registration,
     format_hours,
 )
+from events.roster import roster_rows, status_counts, write_roster_csv
 from events.services import cancel_event, duplicate_event, publish_event
 from events.services.handouts import add_handout, remove_handout
 from events.staff.editing import EventEditor
 from events.staff.forms import CancelEventForm, EventFilterForm, HandoutForm
-from events.staff.roster import roster_rows, status_counts, write_roster_csv
 
 MANAGE_EVENTS = "events.manage_events"
 VIEW_REGISTRATIONS = "events.view_registration"

@@ -2,8 +2,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+import time_machine
 
 from core.errors import DomainError
+from core.models import AuditEntry
 from events.models import Event, Program
 from events.services import (
     ApprovalDraft,
@@ -11,6 +13,7 @@ from events.services import (
     EventDraft,
     PresenterDraft,
     ScheduleInvalid,
+    cancel_event,
     duplicate_event,
     publish_event,
     save_event,
@@ -119,3 +122,49 @@ def test_duplicating_makes_a_draft_of_the_same_program(sam_staff):
 def test_an_event_titled_new_does_not_take_a_reserved_address(sam_staff):
     event = save_event(draft(title="New"), actor=sam_staff)
     assert event.slug == "new-2"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "code", "field"),
+    [
+        ({"program_code": "no-such-program"}, "program_unknown", "program_code"),
+        ({"categories": ["law_ethics", "astrology"]}, "category_unknown", "categories"),
+        ({"approvals": [ApprovalDraft("NO_SUCH_BODY")]}, "approval_body_unknown", "approvals"),
+        (
+            {
+                "approvals": [
+                    ApprovalDraft(
+                        "APA", period_start=dt.date(2030, 6, 1), period_end=dt.date(2030, 1, 1)
+                    )
+                ]
+            },
+            "approval_period_invalid",
+            "approvals",
+        ),
+    ],
+)
+def test_a_draft_naming_what_does_not_exist_stores_nothing(sam_staff, overrides, code, field):
+    with pytest.raises(DomainError) as error:
+        save_event(draft(**overrides), actor=sam_staff)
+    assert (error.value.code, error.value.field) == (code, field)
+    assert not Event.objects.exists()
+    assert not AuditEntry.objects.filter(action="event.created").exists()
+
+
+def test_an_event_that_has_ended_can_be_neither_published_nor_cancelled(sam_staff):
+    draft_event = save_event(draft(), actor=sam_staff)
+    with time_machine.travel(START + dt.timedelta(days=1)), pytest.raises(DomainError) as error:
+        publish_event(draft_event, actor=sam_staff)
+    assert error.value.code == "event_ended"
+    draft_event.refresh_from_db()
+    assert draft_event.status == Event.DRAFT and draft_event.published_at is None
+    assert draft_event.provider_meeting_id == ""
+
+    published = publish_event(save_event(draft(), actor=sam_staff), actor=sam_staff)
+    with time_machine.travel(START + dt.timedelta(days=1)), pytest.raises(DomainError) as error:
+        cancel_event(published, actor=sam_staff, reason="Too late.")
+    assert error.value.code == "event_ended"
+    published.refresh_from_db()
+    assert published.status == Event.PUBLISHED and published.cancelled_at is None
+    assert published.cancel_reason == ""
+    assert not AuditEntry.objects.filter(action="event.cancelled").exists()

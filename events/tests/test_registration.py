@@ -100,6 +100,24 @@ def test_cancelling_is_refused_after_the_start(event, dana):
     assert registration.status == Registration.REGISTERED
 
 
+def test_cancelling_twice_is_refused_and_changes_nothing(
+    event, dana, django_capture_on_commit_callbacks
+):
+    registration = register_attendee(event, dana)
+    cancel_registration(registration, actor=dana)
+    registration.refresh_from_db()
+    cancelled_at = registration.cancelled_at
+    entries = AuditEntry.objects.count()
+    with django_capture_on_commit_callbacks() as callbacks, pytest.raises(DomainError) as error:
+        cancel_registration(registration, actor=dana)
+    assert error.value.code == "not_registered"
+    assert error.value.message == "This registration is already cancelled."
+    registration.refresh_from_db()
+    assert registration.cancelled_at == cancelled_at
+    assert AuditEntry.objects.count() == entries
+    assert callbacks == []
+
+
 def test_a_cancelled_registration_can_register_again(event, dana):
     registration = register_attendee(event, dana)
     cancel_registration(registration, actor=dana)

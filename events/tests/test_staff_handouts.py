@@ -102,6 +102,27 @@ def test_the_service_refuses_a_wrong_type_too(staff, event):
     assert refused.value.field == "file"
 
 
+def test_the_service_refuses_a_file_over_the_limit_and_stores_nothing(staff, event, media):
+    big = SimpleUploadedFile("recording.pdf", b"0" * (MAX_HANDOUT_BYTES + 1))
+    with pytest.raises(DomainError) as refused:
+        add_handout(event, "Recording", big, staff)
+
+    assert (refused.value.code, refused.value.field) == ("file_too_large", "file")
+    assert "handouts may be at most 20 MB" in refused.value.message
+    assert not Handout.objects.exists()
+    assert not any(media.rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("title", ["", "   \n "])
+def test_the_service_refuses_a_handout_without_a_title(staff, event, media, title):
+    with pytest.raises(DomainError) as refused:
+        add_handout(event, title, SimpleUploadedFile("slides.pdf", PDF), staff)
+
+    assert (refused.value.code, refused.value.field) == ("handout_title_required", "title")
+    assert not Handout.objects.exists()
+    assert not AuditEntry.objects.filter(action="handout.added").exists()
+
+
 def test_a_cancelled_event_gets_no_new_handouts(staff, event):
     event.status = Event.CANCELLED
     event.save()

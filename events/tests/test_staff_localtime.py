@@ -7,7 +7,7 @@ import zoneinfo
 
 import pytest
 
-from events.staff.localtime import LocalTimeInvalid, to_aware, to_wall_clock
+from core.localtime import LocalTimeInvalid, to_aware, to_wall_clock
 
 NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
 PHOENIX = zoneinfo.ZoneInfo("America/Phoenix")

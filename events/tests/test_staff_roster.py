@@ -12,8 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.csvfiles import csv_safe
 from events.models import Registration
-from events.staff.roster import csv_safe
 from events.tests.test_staff_support import NOW, with_event_permissions
 from tests.factories import (
     EventFactory,

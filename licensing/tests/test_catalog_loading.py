@@ -96,6 +96,19 @@ def test_a_malformed_file_stores_nothing_and_says_where(db, data_copy):
     assert RequirementRule.objects.get(rule_id="CA.BBS.total").value == 1
 
 
+def test_a_missing_file_stores_nothing_and_names_it(db, data_copy):
+    requirements, catalog = data_copy
+    RequirementRule.objects.filter(rule_id="CA.BBS.total").update(value=1)
+    before = _row_counts()
+    catalog.unlink()
+    with pytest.raises(DomainError) as error:
+        load_catalog(requirements, catalog)
+    assert error.value.code == "catalog_unreadable"
+    assert error.value.message == f"Cannot read {catalog}: No such file or directory."
+    assert _row_counts() == before
+    assert RequirementRule.objects.get(rule_id="CA.BBS.total").value == 1
+
+
 def test_a_catalog_citing_an_unknown_rule_rolls_back_everything(db, data_copy):
     requirements, catalog = data_copy
     RequirementRule.objects.filter(rule_id="CA.BBS.total").update(value=1)

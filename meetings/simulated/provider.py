@@ -10,7 +10,16 @@ from django.conf import settings
 from django.urls import reverse
 
 from events.models import Event, Registration
-from meetings.providers import ProviderMeeting, ProviderRegistrant
+from meetings.providers import (
+    CollectedAttendance,
+    ImportedCounts,
+    NotCollected,
+    ProviderMeeting,
+    ProviderRegistrant,
+    RowShape,
+    StaffPanel,
+)
+from meetings.simulated.rows import participant_rows
 
 
 class SimulatedProvider:
@@ -37,3 +46,26 @@ class SimulatedProvider:
 
     def cancel_registration(self, registration: Registration) -> None:
         """Nothing to undo: the room refuses a cancelled registration by itself."""
+
+    def collect_attendance(self, event: Event) -> CollectedAttendance:
+        """The room's finished connections; always ready, since the room keeps them itself."""
+        return CollectedAttendance(
+            source="simulated room",
+            rows=tuple(participant_rows(event)),
+            row_shape=RowShape.SIMULATED_ROOM,
+        )
+
+    def attendance_imported(self, event: Event, counts: ImportedCounts) -> str:
+        return f"{counts.new_rows} new rows"
+
+    def attendance_not_imported(self, event: Event, reason: str) -> NotCollected:
+        # The rows are in the database: the next run (or staff pressing the button) reads them.
+        return NotCollected(reason)
+
+    def staff_panel(self, event: Event) -> StaffPanel:
+        return StaffPanel(
+            heading="From the simulated room",
+            text="This event runs in the built-in simulated webinar room: import its finished "
+            "connections directly.",
+            button="Import from the simulated room",
+        )

@@ -11,8 +11,14 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from core.errors import DomainError
 from events.models import Event, Registration
+from meetings.errors import (
+    EVENT_CANCELLED,
+    EVENT_NOT_FOUND,
+    REGISTRATION_CANCELLED,
+    REGISTRATION_WAITLISTED,
+    MeetingCode,
+)
 from meetings.models import SimulatedConnection
 from meetings.simulated import presence
 from meetings.simulated.devices import device_label
@@ -22,23 +28,17 @@ def check_room_open(registration: Registration, now: dt.datetime) -> None:
     """Refuse unless this registrant may be in the room at `now`."""
     event = registration.event
     if registration.status == Registration.CANCELLED:
-        raise DomainError(
-            "registration_cancelled", "Your registration for this event was cancelled."
-        )
+        raise REGISTRATION_CANCELLED.error()
     if registration.status == Registration.WAITLISTED:
-        raise DomainError(
-            "registration_waitlisted",
-            "You are on the waiting list for this event. The room opens to you once you have "
-            "a place.",
-        )
+        raise REGISTRATION_WAITLISTED.error()
     if event.is_cancelled:
-        raise DomainError("event_cancelled", "This event was cancelled.")
+        raise EVENT_CANCELLED.error()
     if not event.is_published:
-        raise DomainError("event_not_published", "This event is not open.")
+        raise EVENT_NOT_FOUND.error("This event is not open.")
     if now < event.join_opens_at():
-        raise DomainError("room_not_open_yet", "The room is not open yet.")
+        raise MeetingCode.ROOM_NOT_OPEN_YET.error()
     if now >= event.end:
-        raise DomainError("room_closed", "This event has ended and its room is closed.")
+        raise MeetingCode.ROOM_CLOSED.error()
 
 
 def join_room(registration: Registration, user_agent: str) -> SimulatedConnection:
@@ -61,10 +61,7 @@ def record_heartbeat(connection: SimulatedConnection) -> None:
     check_room_open(connection.registration, now)
     live = SimulatedConnection.objects.filter(presence.live_filter(now), pk=connection.pk)
     if not live.update(last_seen_at=now):
-        raise DomainError(
-            "connection_ended",
-            "This connection has ended: the room did not hear from your browser for a while.",
-        )
+        raise MeetingCode.CONNECTION_ENDED.error()
 
 
 def leave_room(connection: SimulatedConnection) -> bool:

@@ -154,6 +154,7 @@ def test_the_waiting_list_is_refused(client, dana, registration, room_url):
     with time_machine.travel(DURING, tick=False):
         response = client.get(room_url)
     assert response.status_code == 403
+    assert response.context["refusal"].code == "registration_waitlisted"
     assert "You are on the waiting list" in response.content.decode()
     assert not SimulatedConnection.objects.exists()
 
@@ -168,6 +169,17 @@ def test_a_cancelled_event_is_refused(client, dana, event, registration, room_ur
     assert not SimulatedConnection.objects.exists()
 
 
+def test_an_event_no_longer_published_is_refused(client, dana, event, registration, room_url):
+    Event.objects.filter(pk=event.pk).update(status=Event.DRAFT)
+    client.force_login(dana)
+    with time_machine.travel(DURING, tick=False):
+        response = client.get(room_url)
+    assert response.status_code == 403
+    assert response.context["refusal"].code == "event_not_found"
+    assert "This event is not open." in response.content.decode()
+    assert not SimulatedConnection.objects.exists()
+
+
 def test_before_it_opens_the_room_is_refused_and_says_when_it_opens(
     client, dana, registration, room_url
 ):
@@ -175,6 +187,7 @@ def test_before_it_opens_the_room_is_refused_and_says_when_it_opens(
     with time_machine.travel(START - dt.timedelta(minutes=15, seconds=1), tick=False):
         response = client.get(room_url)
     assert response.status_code == 403
+    assert response.context["refusal"].code == "room_not_open_yet"
     html = response.content.decode()
     assert "The room is not open yet." in html
     assert "The room opens at <strong>Thursday, January 15, 2026, 9:45 AM PST</strong>" in html

@@ -209,7 +209,7 @@ def test_webinar_ended_schedules_the_report_pull(client, event, run_tasks):
     }
     post(client, data)
     run_tasks()
-    pulls = DBTaskResult.objects.filter(task_path__endswith="pull_zoom_attendance")
+    pulls = DBTaskResult.objects.filter(task_path="attendance.tasks.collect_attendance")
     assert pulls.count() == 1
     assert pulls.get().status == "READY"  # waiting for Zoom to publish the report
 

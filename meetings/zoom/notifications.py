@@ -12,8 +12,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from core.tasks import enqueue
 from events.models import Event, Registration
+from meetings.signals import meeting_ended
 from meetings.zoom.models import ZoomPresence, ZoomWebhookEvent
 
 JOINED = {"webinar.participant_joined", "meeting.participant_joined"}
@@ -88,13 +88,11 @@ def _left(event: Event, meeting: dict[str, Any]) -> str:
 
 
 def _ended(event: Event, meeting: dict[str, Any]) -> str:
-    from meetings.tasks import pull_zoom_attendance
-
     ended = _time(meeting.get("end_time")) or timezone.now()
     ZoomPresence.objects.filter(
         event=event, instance_uuid=str(meeting.get("uuid", "")), left_at__isnull=True
     ).update(left_at=ended)
-    enqueue(pull_zoom_attendance, event.pk, run_after=timezone.now() + PULL_AFTER_ENDED)
+    meeting_ended.send(sender=Event, event=event, collect_after=timezone.now() + PULL_AFTER_ENDED)
     return "webinar ended; report pull queued"
 
 

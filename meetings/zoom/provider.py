@@ -14,8 +14,18 @@ from urllib.parse import quote
 from django.conf import settings
 
 from events.models import Event, Registration
-from meetings.providers import ProviderError, ProviderMeeting, ProviderRegistrant
+from meetings.providers import (
+    CollectedAttendance,
+    ImportedCounts,
+    NotCollected,
+    ProviderError,
+    ProviderMeeting,
+    ProviderRegistrant,
+    StaffPanel,
+)
+from meetings.zoom import reports
 from meetings.zoom.client import ZoomClient, ZoomError
+from meetings.zoom.views import staff_context
 
 SCHEDULED_WEBINAR = 5  # Zoom's webinar "type" for a one-time scheduled webinar
 AUTOMATIC_APPROVAL = 0  # settings.approval_type: registrants are approved at once
@@ -113,4 +123,22 @@ class ZoomProvider:
                     {"id": registration.provider_registrant_id, "email": registration.email}
                 ],
             },
+        )
+
+    def collect_attendance(self, event: Event) -> CollectedAttendance | NotCollected:
+        return reports.collect(event, client=self.client)
+
+    def attendance_imported(self, event: Event, counts: ImportedCounts) -> str:
+        return reports.record_imported(event, counts)
+
+    def attendance_not_imported(self, event: Event, reason: str) -> NotCollected:
+        return reports.record_not_imported(event, reason)
+
+    def staff_panel(self, event: Event) -> StaffPanel:
+        return StaffPanel(
+            heading="From Zoom",
+            button="Pull the reports from Zoom now",
+            status_template="meetings/zoom/staff_status.html",
+            details_template="meetings/zoom/staff_details.html",
+            context=staff_context(event),
         )

@@ -1,4 +1,4 @@
-"""Pulling an ended webinar's participant reports from Zoom into the attendance importer.
+"""Pulling an ended webinar's participant reports from Zoom, for the attendance importer.
 
 A webinar ID names a series; every start (a host restarting after a drop, someone opening the
 link after class) makes a new instance with its own UUID, and a report by ID covers only the
@@ -6,6 +6,9 @@ latest one. So every instance that started near the event's window is pulled by 
 of them are imported together. Zoom takes up to 30 minutes to publish a report; until then it
 answers 404 (code 3001), and the pull is tried again later, for a few hours, before staff are
 told to import the report themselves.
+
+The pull never imports: it hands the files to attendance through the provider port, and
+records each attempt on the event's `ZoomReportPull` for the staff page.
 """
 
 from __future__ import annotations
@@ -15,16 +18,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError
 from django.utils import timezone
 
-from accounts.models import User
-from attendance.models import AttendanceImport
-from attendance.services.importing import ImportSummary, import_attendance
-from core.errors import DomainError
-from core.tasks import enqueue
 from events.models import Event
-from meetings.providers import ProviderError
+from meetings.providers import CollectedAttendance, ImportedCounts, NotCollected, ProviderError
 from meetings.zoom.client import ZoomClient, ZoomError, ZoomRateLimited, encode_uuid
 from meetings.zoom.models import ZoomReportPull
 
@@ -96,10 +93,10 @@ def instance_participants(client: ZoomClient, uuid: str) -> list[dict[str, Any]]
     return sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
 
 
-def pull_attendance(
-    event: Event, *, client: ZoomClient | None = None, actor: User | None = None
-) -> tuple[ImportSummary, list[PulledInstance]]:
-    """Fetch every instance's report and import them together as the event's attendance."""
+def pull_reports(
+    event: Event, *, client: ZoomClient | None = None
+) -> tuple[list[tuple[str, bytes]], list[PulledInstance]]:
+    """Fetch every instance's report, one report-API JSON file per instance."""
     client = client or ZoomClient()
     files: list[tuple[str, bytes]] = []
     pulled: list[PulledInstance] = []
@@ -108,7 +105,7 @@ def pull_attendance(
         content = json.dumps({"participants": rows}, sort_keys=True).encode()
         files.append((f"zoom-{event.provider_meeting_id}-{instance['start_time']}.json", content))
         pulled.append(PulledInstance(instance["uuid"], instance["start_time"], len(rows)))
-    return import_attendance(event, files, time_zone="UTC", actor=actor), pulled
+    return files, pulled
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
@@ -117,64 +114,67 @@ def retry_delay(attempts: int) -> dt.timedelta:
     return RETRY_DELAY_CAP
 
 
-def collect(event: Event, *, actor: User | None = None) -> str:
-    """One attempt at the event's reports; on failure, the next attempt is queued, or, hours
-    after the end, staff are alerted instead. Returns what happened, for the task log."""
+def collect(
+    event: Event, *, client: ZoomClient | None = None
+) -> CollectedAttendance | NotCollected:
+    """One attempt at the event's reports, recorded on its `ZoomReportPull`."""
+    if not event.provider_meeting_id:
+        return NotCollected("This event has no Zoom webinar yet, so there is no report.")
     pull, _ = ZoomReportPull.objects.get_or_create(event=event)
     now = timezone.now()
     pull.attempts += 1
     pull.last_attempt_at = now
     pull.next_attempt_at = None
-    retry_at: dt.datetime | None = None
     try:
-        summary, instances = pull_attendance(event, actor=actor)
+        files, instances = pull_reports(event, client=client)
     except ReportNotReady as exc:
         pull.status, pull.message = ZoomReportPull.NOT_READY, str(exc)
+        return _after_failure(event, pull, now)
     except ZoomRateLimited as exc:
         pull.status, pull.message = ZoomReportPull.FAILED, str(exc)
-        retry_at = exc.retry_at
-    except (ProviderError, DomainError) as exc:
+        return _after_failure(event, pull, now, exc.retry_at)
+    except ProviderError as exc:
         pull.status, pull.message = ZoomReportPull.FAILED, str(exc)
-    except IntegrityError:
-        # Another pull (the webinar.ended one and the scheduled one can meet) stored the same
-        # rows first; the next attempt finds them imported.
-        pull.status = ZoomReportPull.FAILED
-        pull.message = "Another pull was importing the same report at the same moment."
-    else:
-        pull.status = ZoomReportPull.IMPORTED
-        pull.instances = [i.__dict__ for i in instances]
-        pull.rows_pulled = summary.rows
-        pull.message = (
-            f"{summary.rows} rows from {len(instances)} instance(s); "
-            f"{summary.new_rows} new, {summary.matched_people} registrants matched."
-        )
-        pull.save()
-        _resolve_alert(event)
-        return f"imported: {pull.message}"
+        return _after_failure(event, pull, now)
+    pull.instances = [i.__dict__ for i in instances]
+    pull.rows_pulled = sum(i.rows for i in instances)
+    pull.save()
+    return CollectedAttendance(
+        source="Zoom's participant reports", files=tuple(files), time_zone="UTC"
+    )
+
+
+def record_imported(event: Event, counts: ImportedCounts) -> str:
+    pull = ZoomReportPull.objects.get(event=event)
+    pull.status = ZoomReportPull.IMPORTED
+    pull.rows_pulled = counts.rows
+    pull.message = (
+        f"{counts.rows} rows from {len(pull.instances)} instance(s); "
+        f"{counts.new_rows} new, {counts.matched_people} registrants matched."
+    )
+    pull.save()
+    return pull.message
+
+
+def record_not_imported(event: Event, reason: str) -> NotCollected:
+    pull, _ = ZoomReportPull.objects.get_or_create(event=event)
+    pull.status, pull.message = ZoomReportPull.FAILED, reason
+    return _after_failure(event, pull, timezone.now())
+
+
+def _after_failure(
+    event: Event, pull: ZoomReportPull, now: dt.datetime, retry_at: dt.datetime | None = None
+) -> NotCollected:
+    """Try again later; hours after the end, stop and have staff told instead: the report is
+    not coming by itself, and staff can import Zoom's CSV export."""
     if now >= event.end + GIVE_UP_AFTER_END:
         pull.status = ZoomReportPull.GAVE_UP
         pull.save()
-        alerted = _alert_staff(event)
-        return f"gave up after {pull.attempts} attempts ({pull.message}); {alerted}"
+        return NotCollected(
+            f"gave up after {pull.attempts} attempts ({pull.message})", alert_staff=True
+        )
     pull.next_attempt_at = max(retry_at or now, now + retry_delay(pull.attempts))
     pull.save()
-    from meetings.tasks import pull_zoom_attendance
-
-    enqueue(pull_zoom_attendance, event.pk, run_after=pull.next_attempt_at)
-    return f"{pull.get_status_display()}: {pull.message}"
-
-
-def _alert_staff(event: Event) -> str:
-    """Raise the event's "no attendance data" alert now rather than 20 hours after the end:
-    the report is not coming by itself, and staff can import Zoom's CSV export instead."""
-    from evaluations.services.alerts import raise_no_data_alert
-
-    if AttendanceImport.objects.filter(event=event).exists():
-        return "attendance data from another import is present, so no alert"
-    return raise_no_data_alert(event)
-
-
-def _resolve_alert(event: Event) -> None:
-    from evaluations.services.alerts import resolve_no_data_alert
-
-    resolve_no_data_alert(event)
+    return NotCollected(
+        f"{pull.get_status_display()}: {pull.message}", retry_at=pull.next_attempt_at
+    )

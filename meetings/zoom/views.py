@@ -1,18 +1,15 @@
-"""Staff actions for a Zoom event: pull the participant reports again, see who is in the room."""
+"""What staff see of a Zoom event while it runs: who is in the room, from the notifications."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404, render
 
 from core.permissions import permission_required
 from events.models import Event
 from meetings.zoom.models import ZoomPresence, ZoomReportPull
-from meetings.zoom.reports import collect
 
 MANAGE_EVENTS = "events.manage_events"
 # How often an open page asks again who is in the room (notifications arrive as they happen).
@@ -37,22 +34,6 @@ def staff_context(event: Event) -> dict[str, Any]:
     }
 
 
-@require_POST
-@permission_required(MANAGE_EVENTS)
-def pull_reports(request: HttpRequest, slug: str) -> HttpResponse:
-    event = _zoom_event(slug)
-    if not event.provider_meeting_id:
-        messages.error(request, "This event has no Zoom webinar yet, so there is no report.")
-    else:
-        outcome = collect(event, actor=request.user)
-        pull = ZoomReportPull.objects.get(event=event)
-        if pull.status == ZoomReportPull.IMPORTED:
-            messages.success(request, f"Zoom's participant reports were imported: {pull.message}")
-        else:
-            messages.error(request, f"Nothing was imported from Zoom. {outcome}")
-    return redirect("attendance:staff_page", event.slug)
-
-
 @permission_required(MANAGE_EVENTS)
 def live_room(request: HttpRequest, slug: str) -> HttpResponse:
     """The "in the room now" page; with ?fragment=1 only its list, which the open page (and
@@ -60,7 +41,7 @@ def live_room(request: HttpRequest, slug: str) -> HttpResponse:
     event = _zoom_event(slug)
     context = {
         "event": event,
-        "zoom": staff_context(event),
+        "panel": staff_context(event),
         "refresh_seconds": LIVE_REFRESH_SECONDS,
     }
     if request.GET.get("fragment"):

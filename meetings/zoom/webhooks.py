@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from core.safejson import JSONTooComplex, loads_bounded
 from core.tasks import enqueue
+from meetings.tasks import process_zoom_notification
 from meetings.zoom.models import ZoomWebhookEvent
 
 # Older timestamps are refused, so a captured request cannot be replayed later.
@@ -94,7 +95,5 @@ def receive(request: HttpRequest) -> HttpResponse:
         },
     )
     if created:
-        from meetings.tasks import process_zoom_notification
-
         enqueue(process_zoom_notification, notification.pk)
     return HttpResponse(status=200)

@@ -10,13 +10,16 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from core.email import send_email
+from core.errors import DomainError
 from core.models import AuditEntry, OutgoingEmail
 from core.tests.durable_tasks import always_fails
 from operations.alerts import check_failing_work
 from operations.models import WorkAlert
+from operations.services import dismiss_task, retry_email, retry_task
 from tests.factories import UserFactory
 
 
@@ -134,3 +137,40 @@ def test_administrators_are_alerted_once_when_work_has_failed_for_too_long(db, s
     DBTaskResult.objects.all().delete()
     assert check_failing_work().startswith("resolved")
     assert not WorkAlert.objects.filter(is_open=True).exists()
+
+
+def test_the_services_refuse_a_task_that_is_gone(sam_staff):
+    task_id = failed_task().pk
+    DBTaskResult.objects.filter(pk=task_id).delete()
+    with pytest.raises(DomainError) as retried:
+        retry_task(str(task_id), actor=sam_staff)
+    with pytest.raises(DomainError) as dismissed:
+        dismiss_task(str(task_id), actor=sam_staff, reason="Done by hand")
+    assert retried.value.code == dismissed.value.code == "task_gone"
+    assert not DBTaskResult.objects.exists()
+    assert not AuditEntry.objects.filter(action__startswith="task.").exists()
+
+
+def test_a_task_that_finished_is_neither_retried_nor_dismissed(sam_staff):
+    task = failed_task()
+    DBTaskResult.objects.filter(pk=task.pk).update(status=TaskResultStatus.SUCCESSFUL)
+    run_after = task.run_after
+    with pytest.raises(DomainError) as retried:
+        retry_task(str(task.pk), actor=sam_staff)
+    with pytest.raises(DomainError) as dismissed:
+        dismiss_task(str(task.pk), actor=sam_staff, reason="Not needed")
+    assert retried.value.code == "task_not_retryable"
+    assert dismissed.value.code == "task_not_failed"
+    task.refresh_from_db()
+    assert task.status == TaskResultStatus.SUCCESSFUL and task.run_after == run_after
+    assert not AuditEntry.objects.filter(action__startswith="task.").exists()
+
+
+def test_a_delivered_email_is_not_sent_again(sam_staff, undelivered):
+    OutgoingEmail.objects.filter(pk=undelivered.pk).update(sent_at=timezone.now())
+    queued = DBTaskResult.objects.count()
+    with pytest.raises(DomainError) as refused:
+        retry_email(undelivered.pk, actor=sam_staff)
+    assert refused.value.code == "email_delivered"
+    assert DBTaskResult.objects.count() == queued
+    assert not AuditEntry.objects.filter(action="email.retried").exists()

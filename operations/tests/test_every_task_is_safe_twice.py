@@ -47,10 +47,10 @@ RUN_TWICE_TESTS = {
         "evaluations.tests.test_alerts::"
         "test_no_data_20_hours_after_the_end_alerts_every_staff_member_once"
     ),
-    "evaluations.tasks.send_evaluation_email": (
+    "evaluations.mailing.send_evaluation_email": (
         "evaluations.tests.test_issuance::test_the_invitation_task_run_twice_sends_one_email"
     ),
-    "evaluations.tasks.send_evaluation_reminder": (
+    "evaluations.mailing.send_evaluation_reminder": (
         "evaluations.tests.test_deadlines::test_a_reminder_task_run_twice_sends_one_email"
     ),
     "evaluations.tasks.sync_evaluations": (
@@ -69,9 +69,6 @@ RUN_TWICE_TESTS = {
     ),
     "meetings.tasks.process_zoom_notification": (
         "meetings.tests.test_tasks_run_twice::test_a_notification_processed_twice_counts_once"
-    ),
-    "meetings.tasks.pull_zoom_attendance": (
-        "meetings.tests.test_zoom_reports::test_pulling_the_same_reports_again_changes_nothing"
     ),
     "meetings.tasks.register_with_provider": (
         "meetings.tests.test_tasks_run_twice::test_registering_twice_adds_one_registrant"

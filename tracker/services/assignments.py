@@ -17,11 +17,11 @@ from django.db.models import Prefetch
 
 from certificates.models import Certificate
 from certificates.snapshot import credit_hours
-from core.errors import DomainError
-from credit._hours import format_hours
+from credit.hours import format_hours
 from events.license_fit import accepted_bodies_by_license, fit
 from events.models import EventApproval
 from licensing.models import CECategory, UserLicense
+from tracker.errors import LICENSE_NOT_YOURS, TrackerCode
 from tracker.models import CreditAssignment, OutsideCredit, ReviewedCertificate
 
 Row = tuple[UserLicense, CECategory | None, Decimal]
@@ -56,13 +56,9 @@ def parse_hours(text: str, *, field: str) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise DomainError(
-            "hours_not_a_number", "Enter hours as a number, such as 1.5.", field=field
-        ) from None
+        raise TrackerCode.HOURS_NOT_A_NUMBER.error(field=field) from None
     if not value.is_finite():
-        raise DomainError(
-            "hours_not_a_number", "Enter hours as a number, such as 1.5.", field=field
-        )
+        raise TrackerCode.HOURS_NOT_A_NUMBER.error(field=field)
     return value
 
 
@@ -81,40 +77,30 @@ def _check_rows(
     for license, category, amount in rows:
         name = field_name(license, category)
         if license.user_id != user.pk:
-            raise DomainError(
-                "license_not_yours", "You can assign hours only to your own licenses.", field=name
+            raise LICENSE_NOT_YOURS.error(
+                "You can assign hours only to your own licenses.", field=name
             )
         if category is not None and category.pk not in allowed_ids:
-            raise DomainError(
-                "category_not_approved",
-                f"“{category.name}” is not a category of this credit ({allowed_text}).",
-                field=name,
+            raise TrackerCode.CATEGORY_NOT_APPROVED.error(
+                field=name, category=category.name, allowed=allowed_text
             )
         key = (license.pk, category.pk if category else None)
         if key in seen:
-            raise DomainError(
-                "duplicate_assignment", "Each category appears once per license.", field=name
-            )
+            raise TrackerCode.DUPLICATE_ASSIGNMENT.error(field=name)
         seen.add(key)
         if amount <= 0:
-            raise DomainError(
-                "hours_not_positive",
-                "Hours must be more than 0 (leave the box empty to count nothing).",
-                field=name,
-            )
+            raise TrackerCode.HOURS_NOT_POSITIVE.error(field=name)
         if amount != amount.quantize(CENT):
-            raise DomainError(
-                "hours_too_precise", "Use at most two decimals, such as 1.25.", field=name
-            )
+            raise TrackerCode.HOURS_TOO_PRECISE.error(field=name)
         per_license[license.pk] += amount
         licenses[license.pk] = license
     for pk, total in per_license.items():
         if total > hours:
-            raise DomainError(
-                "hours_exceed_credit",
-                f"For your {licenses[pk].license_type.label} you assigned {format_hours(total)} "
-                f"hours, but this credit is worth {format_hours(hours)}.",
+            raise TrackerCode.HOURS_EXCEED_CREDIT.error(
                 field=f"license-{pk}",
+                license=licenses[pk].license_type.label,
+                assigned=format_hours(total),
+                worth=format_hours(hours),
             )
 
 
@@ -130,12 +116,10 @@ def assign_certificate(certificate: Certificate, user: Any, rows: Sequence[Row])
     nowhere (and the automatic pre-fill never brings it back)."""
     certificate = Certificate.objects.select_for_update(of=("self",)).get(pk=certificate.pk)
     if certificate.user_id is None or certificate.user_id != user.pk:
-        raise DomainError("certificate_not_yours", "This certificate is not in your wallet.")
+        raise TrackerCode.CERTIFICATE_NOT_YOURS.error()
     if not certificate.is_valid:
-        raise DomainError(
-            "certificate_not_valid",
-            f"Certificate {certificate.number} is {certificate.get_status_display().lower()}; "
-            "its hours cannot count.",
+        raise TrackerCode.CERTIFICATE_NOT_VALID.error(
+            number=certificate.number, status=certificate.get_status_display().lower()
         )
     allowed = certificate_categories(certificate)
     _check_rows(
@@ -158,7 +142,7 @@ def assign_outside_credit(credit: OutsideCredit, user: Any, rows: Sequence[Row])
     """Replace where an outside credit's hours count with `rows`."""
     credit = OutsideCredit.objects.select_for_update().get(pk=credit.pk)
     if credit.user_id != user.pk:
-        raise DomainError("outside_credit_not_yours", "This record is not yours.")
+        raise TrackerCode.OUTSIDE_CREDIT_NOT_YOURS.error()
     allowed = list(credit.categories.all())
     _check_rows(
         rows, user=user, hours=credit.hours, allowed=allowed, allowed_text=_describe(allowed)

@@ -12,8 +12,8 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from core.errors import DomainError
 from core.images import ImageTooLarge, identify
+from tracker.errors import FILE_TOO_LARGE, TrackerCode
 from tracker.models import OutsideCredit
 from tracker.services.assignments import drop_invalid_outside_assignments
 
@@ -41,15 +41,12 @@ class CheckedUpload:
 def check_upload(upload: UploadedFile | None) -> CheckedUpload:
     """Refuse anything but a PDF, PNG or JPEG of at most 10 MB, judged by its bytes."""
     if upload is None:
-        raise DomainError(
-            "file_required", "Upload your certificate (PDF, PNG or JPEG).", field="file"
-        )
+        raise TrackerCode.FILE_REQUIRED.error(field="file")
     size = upload.size or 0
     if size == 0:
-        raise DomainError("file_empty", "The file you chose is empty.", field="file")
+        raise TrackerCode.FILE_EMPTY.error(field="file")
     if size > MAX_UPLOAD_BYTES:
-        raise DomainError(
-            "file_too_large",
+        raise FILE_TOO_LARGE.error(
             f"The file is {size / 1024 / 1024:.1f} MB; the limit is 10 MB. Try a smaller scan "
             "or a PDF.",
             field="file",
@@ -62,15 +59,11 @@ def check_upload(upload: UploadedFile | None) -> CheckedUpload:
     try:
         kind = identify(upload.read())
     except ImageTooLarge as exc:
-        raise DomainError("image_too_large", exc.message, field="file") from None
+        raise TrackerCode.IMAGE_TOO_LARGE.error(exc.message, field="file") from None
     finally:
         upload.seek(0)
     if kind not in IMAGE_TYPES:
-        raise DomainError(
-            "file_type_not_allowed",
-            "This file is not a PDF, PNG or JPEG. Upload the certificate as one of those.",
-            field="file",
-        )
+        raise TrackerCode.FILE_TYPE_NOT_ALLOWED.error(field="file")
     return CheckedUpload(upload, IMAGE_TYPES[kind], size)
 
 
@@ -117,7 +110,7 @@ def update_outside_credit(
     removed because the record no longer supports them."""
     credit = OutsideCredit.objects.select_for_update().get(pk=credit.pk)
     if credit.user_id != user.pk:
-        raise DomainError("outside_credit_not_yours", "This record is not yours.")
+        raise TrackerCode.OUTSIDE_CREDIT_NOT_YOURS.error()
     checked = check_upload(upload) if upload is not None else None
     old_name = credit.file.name
     _apply(credit, fields)
@@ -136,7 +129,7 @@ def delete_outside_credit(credit: OutsideCredit, user: Any) -> None:
     """Delete the record, its assignments and (once committed) its file."""
     credit = OutsideCredit.objects.select_for_update().get(pk=credit.pk)
     if credit.user_id != user.pk:
-        raise DomainError("outside_credit_not_yours", "This record is not yours.")
+        raise TrackerCode.OUTSIDE_CREDIT_NOT_YOURS.error()
     name, storage = credit.file.name, credit.file.storage
     credit.delete()
     if name:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django import template
 
-from credit._hours import format_hours
+from credit.hours import format_hours
 
 register = template.Library()
 

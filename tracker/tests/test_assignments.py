@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from certificates.models import Certificate
@@ -12,7 +13,7 @@ from core.errors import DomainError
 from licensing.models import CECategory
 from tests.factories import UserLicenseFactory
 from tracker.models import CreditAssignment
-from tracker.services.assignments import assign_certificate
+from tracker.services.assignments import assign_certificate, parse_hours
 from tracker.tests.conftest import make_certificate
 
 
@@ -99,6 +100,40 @@ def test_a_revoked_certificate_cannot_be_assigned(dana, ca_license):
 def test_hours_must_be_positive_with_at_most_two_decimals(dana, ca_license, hours, code):
     certificate = make_certificate(dana)
     assert refusal(certificate, dana, [(ca_license, None, Decimal(hours))]).code == code
+
+
+def test_a_category_twice_for_one_license_is_refused(dana, ca_license):
+    certificate = make_certificate(dana, hours="3", categories=["law_ethics"])
+    before = list(CreditAssignment.objects.values_list("user_license", "category", "hours"))
+    ethics = category("law_ethics")
+    error = refusal(
+        certificate, dana, [(ca_license, ethics, Decimal("1")), (ca_license, ethics, Decimal("2"))]
+    )
+    assert error.code == "duplicate_assignment"
+    assert error.field == f"hours-{ca_license.pk}-{ethics.pk}"
+    assert list(CreditAssignment.objects.values_list("user_license", "category", "hours")) == (
+        before
+    )
+
+
+@pytest.mark.parametrize("text", ["two", "1,5", "NaN", "Infinity"])
+def test_hours_that_are_not_a_number_are_refused_and_change_nothing(client, dana, ca_license, text):
+    with pytest.raises(DomainError) as caught:
+        parse_hours(text, field="hours-1-general")
+    assert (caught.value.code, caught.value.field) == ("hours_not_a_number", "hours-1-general")
+
+    certificate = make_certificate(dana, hours="3")
+    before = list(CreditAssignment.objects.values_list("user_license", "category", "hours"))
+    client.force_login(dana)
+    response = client.post(
+        reverse("tracker:assign_certificate", args=[certificate.number]),
+        {f"hours-{ca_license.pk}-general": text},
+    )
+    assert response.status_code == 400
+    assert "Enter hours as a number, such as 1.5." in response.content.decode()
+    assert list(CreditAssignment.objects.values_list("user_license", "category", "hours")) == (
+        before
+    )
 
 
 def test_a_refused_assignment_keeps_the_previous_one(dana, ca_license):

@@ -1,5 +1,5 @@
 """Telling staff when an event's attendance data is missing, so evaluations can still go out
-within 24 hours of its end."""
+within 24 hours of its end. The alert lives with the data it is about."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import CLINICAL_STAFF_GROUP
-from attendance.models import AttendanceImport
-from evaluations import notifications
-from evaluations.models import StaffAlert
+from attendance import notifications
+from attendance.models import AttendanceImport, StaffAlert
 from events.models import Event
 
 # Imports normally arrive minutes after the end; 20 hours leaves staff 4 to act before the
@@ -71,3 +70,11 @@ def raise_no_data_alert(event: Event) -> str:
         for user in recipients:
             notifications.send_attendance_missing(user, event, alert)
     return f"alerted {len(recipients)} staff"
+
+
+def alert_now_unless_data(event: Event) -> str:
+    """The provider has stopped trying: alert staff at once, unless another import (a file
+    staff uploaded) already brought the data."""
+    if AttendanceImport.objects.filter(event=event).exists():
+        return "attendance data from another import is present, so no alert"
+    return raise_no_data_alert(event)

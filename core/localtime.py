@@ -1,4 +1,4 @@
-"""Wall-clock times typed by staff, read in the event's own zone.
+"""Wall-clock times typed by staff, read in a given zone (an event's own, usually).
 
 A datetime-local input carries no zone, so "2:30 AM" on the morning clocks spring forward does
 not exist, and "1:30 AM" on the morning they fall back happens twice. Guessing would move an

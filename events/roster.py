@@ -1,4 +1,5 @@
-"""Who registered for an event: the roster page and its CSV export read the same rows."""
+"""Who registered for an event: the staff roster page and its CSV export read the same rows, and
+the attendance export reads its license column from here."""
 
 from __future__ import annotations
 
@@ -7,21 +8,14 @@ import datetime as dt
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from core.csvfiles import Writable, csv_safe
 from events.models import Event, Registration
 from licensing.models import UserLicense
 
 CSV_HEADER = ["name", "email", "licenses", "registered_at", "status"]
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); tab and
-# carriage return can smuggle one past a naive check.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class Writable(Protocol):
-    def write(self, data: str, /) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -83,10 +77,6 @@ def status_counts(registrations: QuerySet[Registration]) -> dict[str, int]:
         waitlisted=Count("pk", filter=Q(status=Registration.WAITLISTED)),
         cancelled=Count("pk", filter=Q(status=Registration.CANCELLED)),
     )
-
-
-def csv_safe(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def _iso(moment: dt.datetime, zone: zoneinfo.ZoneInfo) -> str:
