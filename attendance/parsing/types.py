@@ -61,7 +61,7 @@ class ReportError(Exception):
 class RawConnection:
     """One connection row of a report: one join to one leave by one device."""
 
-    source: str  # file name (or "simulated room")
+    source: str  # file name (or a provider's own record, e.g. "the simulated room")
     line: int  # 1-based line of the row in its file; for JSON, the 1-based row across all pages
     name: str  # display name in that row; for "New (Original)" renames, the new name
     original_name: str  # the name before a rename ("" when there was none)

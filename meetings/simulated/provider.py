@@ -50,7 +50,7 @@ class SimulatedProvider:
     def collect_attendance(self, event: Event) -> CollectedAttendance:
         """The room's finished connections; always ready, since the room keeps them itself."""
         return CollectedAttendance(
-            source="simulated room",
+            source="the simulated room",
             rows=tuple(participant_rows(event)),
             row_shape=RowShape.SIMULATED_ROOM,
         )
