@@ -46,6 +46,24 @@ REASON_SENTENCES = {
 }
 
 
+# The same reasons in a few words, for staff tables (the codes stay in the data and the API).
+STAFF_REASON_LABELS = {
+    JOINED_LATE: "Joined late",
+    LEFT_EARLY: "Left early",
+    GAP: "Disconnected during teaching time",
+    NO_CONNECTION: "No connection found",
+    OUTSIDE_WINDOW: "No time within the teaching window",
+    POSSIBLE_SHARED: "Connection may be shared",
+    UNMATCHED_DIAL_IN: "Dial-in call not matched yet",
+    ATTENDED_ALONE: "Staff confirmed: attended alone",
+    MARKED_NOT_ELIGIBLE: "Staff marked not eligible",
+}
+
+
+def staff_reason_label(code: str) -> str:
+    return STAFF_REASON_LABELS.get(code, code.replace("_", " ").capitalize())
+
+
 def reason_sentence(code: str) -> str:
     return REASON_SENTENCES.get(code, f"Flagged for review ({code.replace('_', ' ')}).")
 

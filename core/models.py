@@ -38,6 +38,12 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label or 'system'} {self.action}"
 
+    @property
+    def action_label(self) -> str:
+        """The action in words for staff pages: "event.published" reads "Event published"."""
+        words = " ".join(self.action.replace("_", " ").split("."))
+        return words[:1].upper() + words[1:]
+
 
 class OutboxMessage(models.Model):
     """A message the local outbox backend kept instead of sending (development and demos)."""

@@ -52,7 +52,8 @@ def test_the_page_counts_outcomes_and_lists_each_registrant(staff, dana, omar, e
     assert response.status_code == 200
     assert '<span class="stat-value">1</span><span class="stat-label">eligible</span>' in text
     assert '<span class="stat-value">1</span><span class="stat-label">not eligible</span>' in text
-    assert "Dana Whitfield" in text and "no_connection" in text
+    assert "Dana Whitfield" in text and "No connection found" in text
+    assert "no_connection" not in text  # reasons in words, never as codes
     assert url("staff_registrant", event, dana_registration.pk) in text
 
 
@@ -237,7 +238,8 @@ def test_the_registrant_page_shows_the_receipt_every_version_and_the_audit_log(
     assert "Decision history" in text
     assert text.count('<span class="badge">current</span>') == 1
     assert ">2 <span" in text and ">1</th>" in text  # both versions listed
-    assert "attendance.connection_assigned" in text and "Phone bill" in text
+    assert "Attendance connection assigned" in text and "Phone bill" in text
+    assert "attendance.connection_assigned" not in text  # actions in words, never as codes
     assert "report.csv:" in text
 
 
@@ -352,3 +354,20 @@ def test_an_attendee_cannot_assign_a_connection(client, dana, event):
 def test_the_event_overview_links_to_the_attendance_page(staff, event):
     text = page_text(staff.get(reverse("staff:event_manage", args=[event.slug])))
     assert url("staff_page", event) in text
+
+
+def test_every_reason_has_words_for_staff():
+    from attendance.receipt import REASON_SENTENCES, STAFF_REASON_LABELS
+
+    assert set(STAFF_REASON_LABELS) >= set(REASON_SENTENCES)
+    assert all(label and "_" not in label for label in STAFF_REASON_LABELS.values())
+
+
+def test_the_registrants_decision_history_names_reasons_in_words(staff, dana, event):
+    registration = register(event, dana)
+    decide_event(event)
+
+    text = page_text(staff.get(url("staff_registrant", event, registration.pk)))
+
+    assert "No connection found" in text
+    assert "no_connection" not in text
