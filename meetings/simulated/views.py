@@ -112,5 +112,16 @@ def left(request: HttpRequest, token: str) -> HttpResponse:
         can_rejoin = False
     else:
         can_rejoin = True
-    context = {"registration": registration, "event": registration.event, "can_rejoin": can_rejoin}
+    # What leaving meant depends on when it happened: before the start or in a break it costs
+    # nothing if they come back in time; in the teaching time it does unless they come back at once.
+    last = registration.simulated_connections.filter(left_at__isnull=False).order_by("-left_at")
+    left_at = last.values_list("left_at", flat=True).first() or timezone.now()
+    segments = room.schedule(registration.event)
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "can_rejoin": can_rejoin,
+        "left_during": room.phase(segments, left_at),
+        "left_segment": room.current_segment(segments, left_at),
+    }
     return render(request, "meetings/left.html", context)

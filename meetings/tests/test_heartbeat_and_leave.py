@@ -8,7 +8,7 @@ from django.urls import reverse
 from events.models import Registration
 from meetings.models import SimulatedConnection
 from meetings.simulated.presence import HEARTBEAT_INTERVAL, SILENCE_LIMIT
-from meetings.tests.conftest import END, START, connection_urls, csrf_token_in
+from meetings.tests.conftest import BREAK_START, END, START, connection_urls, csrf_token_in
 from tests.factories import RegistrationFactory
 
 JOINED = START + dt.timedelta(minutes=2)
@@ -222,3 +222,24 @@ def test_a_heartbeat_from_a_signed_out_browser_is_sent_to_log_in_and_changes_not
     assert response.url.startswith(reverse("account_login"))
     connection.refresh_from_db()
     assert connection.last_seen_at == JOINED
+
+
+@pytest.mark.parametrize(
+    "left_at,expected",
+    [
+        (START - dt.timedelta(minutes=5), "Rejoin before then and your credit is not affected."),
+        (START + dt.timedelta(minutes=20), "unless you rejoin straight away, this event will not"),
+        (BREAK_START + dt.timedelta(minutes=2), "You left during a break, which ends"),
+    ],
+)
+def test_the_left_page_says_what_leaving_then_means_for_credit(
+    client, dana, registration, connection, left_at, expected
+):
+    connection.joined_at = min(connection.joined_at, left_at - dt.timedelta(minutes=1))
+    connection.left_at = left_at
+    connection.save()
+    client.force_login(dana)
+    with time_machine.travel(left_at + dt.timedelta(seconds=30), tick=False):
+        html = client.get(reverse("meetings:left", args=[registration.join_token])).content
+    assert expected.encode() in html
+    assert b"the time you were away is not counted" not in html

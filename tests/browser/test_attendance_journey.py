@@ -132,7 +132,7 @@ def test_staff_place_an_unplaced_connection_and_see_the_outcome_change(
 
     page.locator(f"#registrant-{registration.pk}").get_by_role("link", name="Receipt").click()
     expect(page.get_by_text("You attended the entire event: 1.75 CE hours.")).to_be_visible()
-    expect(page.get_by_role("cell", name="attendance.connection_assigned")).to_be_visible()
+    expect(page.get_by_role("cell", name="Attendance connection assigned")).to_be_visible()
     screenshot("attendance-05-staff-registrant-receipt")
 
 
