@@ -55,3 +55,42 @@ def test_before_issuance_the_receipt_only_promises_the_evaluation(client, dana, 
 
     assert "/wallet/evaluations/" not in text.split("</header>", 1)[1]
     assert "within 24 hours" in text
+
+
+def test_after_submitting_the_receipt_points_to_the_certificate_not_a_past_promise(
+    client, dana, eligible
+):
+    Evaluation.objects.create(
+        registration=eligible,
+        event=eligible.event,
+        questions=QUESTIONS,
+        issued_at=AFTER,
+        deadline=AFTER + dt.timedelta(days=30),
+        status=Evaluation.SUBMITTED,
+        submitted_at=AFTER,
+    )
+    client.force_login(dana)
+
+    with time_machine.travel(AFTER + dt.timedelta(days=3), tick=False):
+        text = client.get(reverse("attendance:receipt", args=[eligible.event.slug])).content
+    text = text.decode()
+
+    assert "You submitted your evaluation" in text
+    assert f'href="{reverse("certificates:list")}">Your certificates</a>' in text
+    assert "arrives by email" not in text
+
+
+def test_an_open_evaluation_shows_its_deadline(client, dana, eligible):
+    Evaluation.objects.create(
+        registration=eligible,
+        event=eligible.event,
+        questions=QUESTIONS,
+        issued_at=AFTER,
+        deadline=AFTER + dt.timedelta(days=30),
+    )
+    client.force_login(dana)
+
+    text = receipt(client, eligible).content.decode()
+
+    assert "Complete it by" in text
+    assert "arrives by email" not in text
