@@ -17,6 +17,8 @@ $(STAMP): requirements/dev.txt
 
 ## run: set everything up, load the demo data and serve the app with its task worker
 run: export DEBUG ?= true
+# Links in emails and Join Now point at SITE_URL: unless it is set, at the port being served.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(STAMP)
 	@mkdir -p var/static var/media
 	$(MANAGE) migrate --noinput

@@ -127,6 +127,9 @@ def build_snapshot(
         "number": number,
         "version": version,
         "verification_code": code,
+        # Printed (text and QR code) on an official document and frozen with it, so it is never
+        # rebuilt from a later SITE_URL: production's start-up check (fullcredit/settings.py)
+        # refuses a missing, local or plain-HTTP SITE_URL before the first certificate is issued.
         "verification_url": settings.SITE_URL + reverse("certificates:verify", args=[code]),
         "holder_name": holder_name(evaluation),
         "license": _license(evaluation),

@@ -296,7 +296,9 @@ class Registration(models.Model):
     registered_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     join_token = models.CharField(max_length=64, unique=True, default=new_join_token)
-    join_url = models.URLField(max_length=600, blank=True)
+    # The provider's personal join link: Zoom's absolute URL, or the simulated room's path
+    # (made absolute from SITE_URL when shown: `join_link`).
+    join_url = models.CharField(max_length=600, blank=True)
     link_status = models.CharField(max_length=10, choices=LINK_CHOICES, default=LINK_PENDING)
     provider_registrant_id = models.CharField(max_length=120, blank=True, db_index=True)
     # The licenses the roster showed, copied here when the account is deleted (its licenses
@@ -318,6 +320,15 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.REGISTERED
+
+    @property
+    def join_link(self) -> str:
+        """The personal join link to show or send, always absolute: a provider that serves its
+        room on this site (the simulated one) stores a path, made absolute here from today's
+        SITE_URL, so a SITE_URL corrected later mends every link."""
+        if self.join_url.startswith("/"):
+            return settings.SITE_URL + self.join_url
+        return self.join_url
 
     def set_join_link(self, registrant_id: str, join_url: str) -> None:
         """Store the personal join link the meeting provider gave this registrant."""

@@ -6,9 +6,11 @@ production deployment (DEBUG off) lacks something it cannot run safely without.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -70,6 +72,32 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
+def is_full_url(url: str) -> bool:
+    """An http(s) address with a host name, such as https://ce.example.org."""
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in {"http", "https"} and bool(parts.hostname)
+    except ValueError:  # e.g. a malformed [IPv6] host
+        return False
+
+
+def site_url_problem(url: str) -> str:
+    """Why `url` may not serve as production's SITE_URL without SITE_URL_ALLOW_INSECURE ("" if
+    it may): an address on this machine, or one without HTTPS."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        address = ipaddress.ip_address(host)
+        local = address.is_loopback or address.is_unspecified
+    except ValueError:
+        local = host == "localhost" or host.endswith(".localhost")
+    if local:
+        return f"SITE_URL is {url}, an address on this machine: links to it reach nobody else."
+    if parts.scheme != "https":
+        return f"SITE_URL is {url}, without HTTPS."
+    return ""
+
+
 DEBUG = env_bool("DEBUG", False)
 VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
 
@@ -92,7 +120,31 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Absolute address used in emails and printed links (no request is at hand in a background task).
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Each certificate prints SITE_URL + its verification path (text and QR code) into its frozen
+# snapshot, which is never re-rendered: a wrong SITE_URL at the first issuance is on the official
+# document for good. So production refuses, before anything is issued, a SITE_URL that is missing,
+# local or plain HTTP; SITE_URL_ALLOW_INSECURE=true lets a deliberately local or HTTP-only
+# deployment through (a missing SITE_URL never).
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+SITE_URL_ALLOW_INSECURE = env_bool("SITE_URL_ALLOW_INSECURE", False)
+if not DEBUG:
+    if not SITE_URL:
+        raise ImproperlyConfigured(
+            "SITE_URL is not set. Production (DEBUG off) needs the site's public address, which "
+            "emails and certificates link to, e.g. SITE_URL=https://ce.example.org"
+        )
+    if not is_full_url(SITE_URL):
+        raise ImproperlyConfigured(
+            f"SITE_URL must be a full address such as https://ce.example.org, not {SITE_URL!r}."
+        )
+    if (_problem := site_url_problem(SITE_URL)) and not SITE_URL_ALLOW_INSECURE:
+        raise ImproperlyConfigured(
+            f"{_problem} Set SITE_URL to the site's public https address, e.g. "
+            "SITE_URL=https://ce.example.org (certificates print it and keep it for good). "
+            "For a deployment that is deliberately local or without HTTPS, set "
+            "SITE_URL_ALLOW_INSECURE=true."
+        )
+
 PROVIDER_NAME = env("PROVIDER_NAME", "FullCredit Demo Provider")
 # Printed under the signature line of every certificate.
 CERTIFICATE_SIGNATORY_NAME = env("CERTIFICATE_SIGNATORY_NAME", "Continuing Education Director")

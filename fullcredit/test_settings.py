@@ -9,6 +9,9 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "test-suite-key")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 os.environ.setdefault("EMAIL_URL", "outbox:")
+# The suite runs with DEBUG off against a local address, so it allows one explicitly.
+os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
+os.environ.setdefault("SITE_URL_ALLOW_INSECURE", "true")
 os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="fullcredit-test-"))
 
 from fullcredit.settings import *  # noqa: F403

@@ -41,6 +41,8 @@ class ProviderMeeting:
 @dataclass(frozen=True)
 class ProviderRegistrant:
     registrant_id: str
+    # The provider's absolute URL, or a path on this site (made absolute from SITE_URL when it
+    # is shown, see Registration.join_link).
     join_url: str
 
 

@@ -56,7 +56,7 @@ def registration_out(registration: Registration) -> RegistrationOut:
         status=registration.status,
         registered_at=registration.registered_at,
         cancelled_at=registration.cancelled_at,
-        join_url=registration.join_url if registration.is_active else "",
+        join_url=registration.join_link if registration.is_active else "",
     )
 
 

@@ -175,6 +175,16 @@ def test_registering_and_cancelling(dana, dana_api):
     assert Registration.objects.get(pk=body["id"]).status == Registration.CANCELLED
 
 
+def test_a_registrations_join_url_is_absolute_from_todays_site_url(dana, dana_api, settings):
+    registration = RegistrationFactory(event=EventFactory(), user=dana)
+    Registration.objects.filter(pk=registration.pk).update(
+        join_url=f"/room/{registration.join_token}/", link_status=Registration.LINK_READY
+    )
+    settings.SITE_URL = "https://ce.example.org"
+    body = dana_api.get(f"me/registrations/{registration.pk}").json()
+    assert body["join_url"] == f"https://ce.example.org/room/{registration.join_token}/"
+
+
 def test_registering_twice_is_a_409_conflict_with_the_services_code(dana, dana_api):
     event = EventFactory()
     RegistrationFactory(event=event, user=dana)

@@ -160,6 +160,7 @@ def approve_correction(
         **old.snapshot,
         "version": old.version + 1,
         "verification_code": code,
+        # Frozen like every version's (see certificates/snapshot.py).
         "verification_url": settings.SITE_URL + reverse("certificates:verify", args=[code]),
         "holder_name": correction.requested_name,
         # The issue date and the event's dates are the original ones; only this is new.

@@ -62,7 +62,10 @@ def _import_settings(env):
     [
         ({"ALLOWED_HOSTS": "x", "EMAIL_URL": "smtp://localhost"}, "SECRET_KEY is not set"),
         ({"SECRET_KEY": "k", "EMAIL_URL": "smtp://localhost"}, "ALLOWED_HOSTS is not set"),
-        ({"SECRET_KEY": "k", "ALLOWED_HOSTS": "x"}, "EMAIL_URL is not set"),
+        (
+            {"SECRET_KEY": "k", "ALLOWED_HOSTS": "x", "SITE_URL": "https://ce.example.org"},
+            "EMAIL_URL is not set",
+        ),
         ({"DEBUG": "maybe"}, "DEBUG must be true or false"),
     ],
 )
@@ -85,6 +88,7 @@ def test_production_settings_use_secure_cookies():
             "SECRET_KEY": "k",
             "ALLOWED_HOSTS": "x",
             "EMAIL_URL": "smtp://localhost",
+            "SITE_URL": "https://ce.example.org",
         },
         capture_output=True,
         text=True,

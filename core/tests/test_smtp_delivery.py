@@ -66,6 +66,7 @@ def test_email_url_configures_the_smtp_backend():
             "SECRET_KEY": "k",
             "ALLOWED_HOSTS": "x",
             "EMAIL_URL": "submission://mailer:secret@smtp.example.org:587",
+            "SITE_URL": "https://ce.example.org",
         },
         capture_output=True,
         text=True,

@@ -153,7 +153,18 @@ def test_join_now_opens_fifteen_minutes_before_with_the_personal_link(client, da
     with time_machine.travel(event.start - dt.timedelta(minutes=15)):
         response = client.get(hall(event))
     assert response.context["join_open"]
-    assert f'href="{registration.join_url}"' in response.content.decode()
+    assert f'href="{registration.join_link}"' in response.content.decode()
+
+
+def test_join_now_points_at_todays_site_url_not_the_one_at_registration(
+    client, dana, event, settings
+):
+    registration = register_attendee(event, dana)
+    settings.SITE_URL = "https://ce.example.org"
+    client.force_login(dana)
+    with time_machine.travel(event.start):
+        html = client.get(hall(event)).content.decode()
+    assert f'href="https://ce.example.org/room/{registration.join_token}/"' in html
 
 
 def test_the_opening_time_is_configurable(client, dana, event, settings):

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core import mail
 
 from core.errors import DomainError
@@ -27,7 +28,9 @@ def test_registering_creates_a_registration_under_the_persons_legal_name(event, 
 def test_registering_gives_a_personal_join_link_at_once_with_the_simulated_provider(event, dana):
     registration = register_attendee(event, dana)
     assert registration.link_status == Registration.LINK_READY
-    assert registration.join_url.endswith(f"/room/{registration.join_token}/")
+    # Stored as a path: the absolute link is built from SITE_URL when shown (join_link).
+    assert registration.join_url == f"/room/{registration.join_token}/"
+    assert registration.join_link == f"{settings.SITE_URL}/room/{registration.join_token}/"
     assert registration.provider_registrant_id
 
 

@@ -6,7 +6,6 @@ the shape of Zoom's participant report, so the whole attendance pipeline can run
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 
 from events.models import Event, Registration
@@ -38,10 +37,11 @@ class SimulatedProvider:
         event.save(update_fields=["provider_data"])
 
     def register(self, registration: Registration) -> ProviderRegistrant:
-        path = reverse("meetings:room", args=[registration.join_token])
+        # A path, not an absolute URL: Registration.join_link prefixes today's SITE_URL when the
+        # link is shown, so a SITE_URL corrected later mends links already given out.
         return ProviderRegistrant(
             registrant_id=f"sim-{registration.join_token[:16]}",
-            join_url=f"{settings.SITE_URL}{path}",
+            join_url=reverse("meetings:room", args=[registration.join_token]),
         )
 
     def cancel_registration(self, registration: Registration) -> None:

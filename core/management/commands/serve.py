@@ -8,6 +8,7 @@ import sys
 import time
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 
@@ -21,11 +22,20 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         manage = [sys.executable, "manage.py"]
         address = f"{options['host']}:{options['port']}"
+        served = f"http://{address}"
         processes = [
             subprocess.Popen([*manage, "db_worker", "--queue-name", "default"]),
             subprocess.Popen([*manage, "runserver", address]),
         ]
-        self.stdout.write(f"FullCredit is running at http://{address}/ (Ctrl-C stops it).")
+        self.stdout.write(f"FullCredit is running at {served}/ (Ctrl-C stops it).")
+        # Emails and Join Now links are built from SITE_URL, not from this address.
+        if served != settings.SITE_URL:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Links in emails and Join Now point at SITE_URL={settings.SITE_URL}, "
+                    "not at this address."
+                )
+            )
         try:
             # Either process dying takes the other down, so nobody works against half a system.
             while all(process.poll() is None for process in processes):
