@@ -57,4 +57,35 @@
     state.addEventListener("change", filter);
     filter();
   }
+  // A table or timeline wider than the screen scrolls inside its wrapper; keyboard users need
+  // to reach that scroll too, so such a wrapper becomes a focusable region, named by its own
+  // label or its table's caption, after the section it is in (names must tell regions apart).
+  function markScrollableRegions() {
+    var used = {};
+    Array.prototype.forEach.call(document.querySelectorAll(".table-wrap, .timeline-scroll"), function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth + 1) {
+        if (wrap.hasAttribute("data-scroll-region")) {
+          ["tabindex", "role", "aria-label", "data-scroll-region"].forEach(function (name) {
+            wrap.removeAttribute(name);
+          });
+        }
+        return;
+      }
+      var caption = wrap.querySelector("caption");
+      var section = wrap.closest("section");
+      var heading = section && section.querySelector("h2, h3");
+      var label = wrap.getAttribute("data-scroll-label") || (caption && caption.textContent.trim()) || "Scrollable content";
+      if (heading && label.indexOf(heading.textContent.trim()) === -1) {
+        label = heading.textContent.trim() + ": " + label;
+      }
+      used[label] = (used[label] || 0) + 1;
+      if (used[label] > 1) { label += " (" + used[label] + ")"; }
+      wrap.setAttribute("data-scroll-region", "");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", label);
+    });
+  }
+  markScrollableRegions();
+  window.addEventListener("resize", markScrollableRegions);
 })();
