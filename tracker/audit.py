@@ -74,8 +74,10 @@ def _receipt_html(certificate: Certificate, zone: zoneinfo.ZoneInfo) -> str | No
         )
 
 
-def _add(archive: zipfile.ZipFile, name: str, content: bytes | str) -> None:
-    info = zip_entry(name)
+def _add(
+    archive: zipfile.ZipFile, name: str, content: bytes | str, made: dt.datetime | dt.date
+) -> None:
+    info = zip_entry(name, made)
     info.compress_type = zipfile.ZIP_DEFLATED
     archive.writestr(info, content)
 
@@ -99,18 +101,30 @@ def build_audit_pack(
                 generated=today,
                 provider=settings.PROVIDER_NAME,
             ),
+            today,
         )
         certificates, outside = _records(license, report)
         for certificate in certificates:
-            _add(archive, f"certificates/{certificate.number}.pdf", pdf_bytes(certificate.snapshot))
+            made = certificate.issued_at
+            _add(
+                archive,
+                f"certificates/{certificate.number}.pdf",
+                pdf_bytes(certificate.snapshot),
+                made,
+            )
             receipt = _receipt_html(certificate, zone)
             if receipt is not None:
-                _add(archive, f"attendance/{certificate.number}.html", receipt)
+                _add(archive, f"attendance/{certificate.number}.html", receipt, made)
         for credit in outside:
             extension = EXTENSIONS.get(credit.content_type, "bin")
             name = f"{credit.completed_on.isoformat()}-{_safe(credit.title)}-{credit.pk}"
             with credit.file.open("rb") as handle:
-                _add(archive, f"outside-credit/{name}.{extension}", handle.read())
+                _add(
+                    archive,
+                    f"outside-credit/{name}.{extension}",
+                    handle.read(),
+                    credit.completed_on,
+                )
     end = report.window.end.isoformat() if report.window else today.isoformat()
     filename = f"audit-pack-{_safe(license.license_type.label)}-{end}.zip"
     return filename, buffer.getvalue()

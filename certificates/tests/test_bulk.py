@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import zipfile
 
@@ -116,6 +117,18 @@ def test_the_zip_holds_exactly_the_selected_own_valid_certificates(wallet, dana,
     for number in chosen:
         text = PdfReader(io.BytesIO(archive.read(f"{number}.pdf"))).pages[0].extract_text()
         assert number in text
+    # Each entry carries its certificate's issue time (UTC), not a placeholder date.
+    for key in ("trauma", "ethics"):
+        issued = wallet[key].issued_at.astimezone(dt.UTC)
+        entry = archive.getinfo(f"{wallet[key].number}.pdf")
+        assert entry.date_time == (
+            issued.year,
+            issued.month,
+            issued.day,
+            issued.hour,
+            issued.minute,
+            issued.second,
+        )
 
 
 def test_only_someone_elses_numbers_is_not_found(wallet, dana, client):

@@ -72,6 +72,21 @@ def test_the_pack_holds_the_transcript_certificates_receipts_and_outside_files(
         f"-{record.pk}.pdf",
     }
     assert pack.read(f"certificates/{certificate.number}.pdf").startswith(b"%PDF-")
+    # Entries are dated when their document was made: never the 1980 placeholder.
+    issued = certificate.issued_at.astimezone(dt.UTC)
+    assert pack.getinfo(f"certificates/{certificate.number}.pdf").date_time[:3] == (
+        issued.year,
+        issued.month,
+        issued.day,
+    )
+    completed = record.completed_on
+    outside_name = next(n for n in names if n.startswith("outside-credit/"))
+    assert pack.getinfo(outside_name).date_time[:3] == (
+        completed.year,
+        completed.month,
+        completed.day,
+    )
+    assert all(info.date_time[0] > 1980 for info in pack.infolist())
     receipt = pack.read(f"attendance/{certificate.number}.html").decode()
     assert "Suicide Risk Assessment" in receipt and "Attended" in receipt
     text = transcript_text(pack)
