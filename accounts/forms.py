@@ -70,7 +70,8 @@ class LegalNameMixin(forms.Form):
 class SignupDetailsForm(LegalNameMixin):
     """Extra fields on allauth's sign-up form (allauth calls `signup` after creating the user)."""
 
-    time_zone = TimeZoneField()
+    # The page's script selects the browser's own zone here (site.js, data-browser-zone).
+    time_zone = TimeZoneField(widget=forms.Select(attrs={"data-browser-zone": ""}))
 
     field_order = ["legal_first_name", "legal_last_name", "time_zone"]
 

@@ -30,8 +30,10 @@ def when(value: datetime | None, style: str = "long") -> str:
 
 @register.simple_tag
 def current_zone_name() -> str:
-    """The active zone with today's abbreviation, e.g. "America/Chicago (CST)"."""
-    return f"{timezone.get_current_timezone()} ({timezone.localtime():%Z})"
+    """The active zone with today's abbreviation, e.g. "America/Chicago (CST)"; a zone whose
+    abbreviation is its name ("UTC") is named once."""
+    name, abbreviation = str(timezone.get_current_timezone()), f"{timezone.localtime():%Z}"
+    return name if abbreviation == name else f"{name} ({abbreviation})"
 
 
 @register.simple_tag

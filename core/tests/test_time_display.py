@@ -46,3 +46,12 @@ def test_a_time_zone_cookie_too_long_for_the_zone_database_is_ignored(client, db
 
     client.cookies[TIME_ZONE_COOKIE] = "America/" + "X" * 300
     assert client.get("/").status_code == 200
+
+
+def test_a_zone_whose_abbreviation_is_its_name_is_named_once(client, dana):
+    dana.time_zone = "UTC"
+    dana.save()
+    client.force_login(dana)
+    page = client.get("/").content.decode()
+    assert "<strong>UTC</strong>" in page
+    assert "UTC (UTC)" not in page

@@ -10,6 +10,19 @@
     }
   } catch (e) { /* older browsers: the server default applies */ }
 
+  // Sign-up starts with the browser's own zone chosen, when the list has it.
+  Array.prototype.forEach.call(document.querySelectorAll("select[data-browser-zone]"), function (select) {
+    try {
+      var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      var bound = select.closest("form") && select.closest("form").querySelector(".errorlist");
+      if (browserZone && !bound) {
+        Array.prototype.forEach.call(select.options, function (option) {
+          if (option.value === browserZone) { select.value = browserZone; }
+        });
+      }
+    } catch (e) { /* the server default stays selected */ }
+  });
+
   // Menus are <details> elements (keyboard-operable without script); script adds the
   // conventions people expect: one menu open at a time, Escape closes, clicking away closes.
   var menus = Array.prototype.slice.call(document.querySelectorAll("[data-menu]"));

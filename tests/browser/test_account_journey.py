@@ -101,3 +101,11 @@ def test_sign_up_verify_log_in_add_a_license_and_use_the_wallet_menu(page, scree
     license = UserLicense.objects.get(user=user)
     assert (license.license_type.state, license.license_type.code) == ("CA", "LMFT")
     assert license.number == "LMFT 123456"
+
+
+def test_sign_up_starts_with_the_browsers_own_time_zone(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, timezone_id="America/Denver")
+    page = context.new_page()
+    page.goto("/accounts/signup/")
+    expect(page.get_by_label("Time zone")).to_have_value("America/Denver")
+    context.close()
