@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, sync_playwright
-from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -27,6 +26,8 @@ CHROMIUM_ARGS = [
 # Every page a browser test visits is checked with axe-core at these widths (desktop, phone).
 AXE_WIDTHS = (1280, 390)
 AXE = Axe()
+# No single step of the re-visit may wait longer than this (Playwright waits 30 s by default).
+AXE_STEP_TIMEOUT_MS = 10_000
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
 # browser steps are still synchronous and safe.
@@ -66,32 +67,38 @@ def page(browser, live_server, settings):
 
 def accessibility_problems(context: BrowserContext, urls: list[str]) -> list[str]:
     """Visit each page the test saw again, in the same session, and run axe-core on it at
-    every width. A page reached by a POST is checked as its URL shows it on a GET."""
+    every width. A page reached by a POST is checked as its URL shows it on a GET.
+
+    Each address is first asked for with the context's own HTTP client (same cookies): only a
+    page that answers 200 with HTML is opened. Navigating a tab to an error with an empty body
+    or to a download leaves Chromium on an internal error page whose pending navigations make
+    later steps, and closing the tab, wait forever."""
     problems = []
     seen: set[str] = set()
-    checker = context.new_page()
     for url in urls:
         address = url.split("#", 1)[0]
         if address in seen or not address.startswith("http"):
             continue
         seen.add(address)
-        for width in AXE_WIDTHS:
-            checker.set_viewport_size({"width": width, "height": 900})
-            try:
-                response = checker.goto(address)
-            except PlaywrightError:
-                break  # e.g. an action URL that only answers POST, with an empty body
-            if response is None or "text/html" not in response.headers.get("content-type", ""):
-                break  # a download (PDF, CSV, calendar file): nothing to check
-            checker.wait_for_load_state("load")
-            results = AXE.run(checker)
-            for violation in results.response["violations"]:
-                targets = "; ".join(", ".join(node["target"]) for node in violation["nodes"][:5])
-                problems.append(
-                    f"{checker.url} at {width} px: {violation['id']} ({violation['impact']}): "
-                    f"{violation['help']} — {targets}"
-                )
-    checker.close()
+        probe = context.request.get(address, max_redirects=0, timeout=AXE_STEP_TIMEOUT_MS)
+        is_page = probe.status == 200 and "text/html" in probe.headers.get("content-type", "")
+        probe.dispose()
+        if not is_page:
+            continue  # an action URL that only answers POST, a redirect, a PDF, CSV or calendar
+        checker = context.new_page()
+        try:
+            for width in AXE_WIDTHS:
+                checker.set_viewport_size({"width": width, "height": 900})
+                checker.goto(address, wait_until="load", timeout=AXE_STEP_TIMEOUT_MS)
+                for violation in AXE.run(checker).response["violations"]:
+                    nodes = violation["nodes"][:5]
+                    targets = "; ".join(", ".join(node["target"]) for node in nodes)
+                    problems.append(
+                        f"{checker.url} at {width} px: {violation['id']} ({violation['impact']}): "
+                        f"{violation['help']} — {targets}"
+                    )
+        finally:
+            checker.close()
     return problems
 
 
