@@ -29,10 +29,13 @@ def registration_ics(registration: Registration) -> bytes:
     hall = f"{settings.SITE_URL}/events/{event.slug}/hall/"
     entry.add("url", hall)
     entry.add("location", hall)
+    join = ""
+    if registration.link_status == Registration.LINK_READY and registration.join_url:
+        join = f"Your personal Join Now link (don't share it):\n{registration.join_link}\n\n"
     entry.add(
         "description",
         f"{event.summary}\n\nJoin from My Events → Access Event → Main Hall → Join Now:\n{hall}\n\n"
-        "Attend the entire event under your own name to earn credit.",
+        f"{join}Attend the entire event under your own name to earn credit.",
     )
     if event.is_cancelled:
         entry.add("status", "CANCELLED")

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
+from events.calendar import registration_ics
 from events.catalog import CatalogFilters, filter_events
 from events.license_fit import LicenseFit, accepted_bodies_by_license, fit
 from events.models import Event, EventApproval, Handout, Registration
@@ -199,3 +200,19 @@ def handout(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     return FileResponse(
         handle, as_attachment=True, filename=item.file.name.rsplit("/", 1)[-1].split("-", 1)[-1]
     )
+
+
+@login_required
+def calendar_file(request: HttpRequest, slug: str) -> HttpResponse:
+    """The registrant's own calendar entry; anyone else is told it does not exist."""
+    registration = get_object_or_404(
+        Registration.objects.exclude(status=Registration.CANCELLED).select_related("event"),
+        event__slug=slug,
+        event__status__in=[Event.PUBLISHED, Event.CANCELLED],
+        user=request.user,
+    )
+    response = HttpResponse(
+        registration_ics(registration), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{registration.event.slug}.ics"'
+    return response
