@@ -18,3 +18,8 @@ class AttendanceConfig(AppConfig):
             (meeting_ended, receivers.on_meeting_ended),
         ):
             signal.connect(receiver, dispatch_uid=f"attendance.{receiver.__name__}")
+
+        from attendance.next_steps import dial_in_steps
+        from core.next_steps import register
+
+        register("attendance.dial_in_steps", dial_in_steps)

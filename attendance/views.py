@@ -18,6 +18,7 @@ from attendance.models import PhoneClaim
 from attendance.receipt import receipt_for
 from attendance.services.claims import claim_phone
 from core.errors import DomainError
+from core.next_steps import links_for
 from credit.timing import EVALUATION_WITHIN
 from events.models import Event, Registration
 
@@ -60,6 +61,8 @@ def _render(
             for claim in registration.phone_claims.select_related("connection")
         ],
         "evaluation_by": event.end + EVALUATION_WITHIN,
+        # The certificate is linked from here without this app knowing of certificates.
+        "record_links": links_for(request.user, [event.pk]).get(event.pk, []),
     }
     return render(request, "attendance/receipt.html", context)
 

@@ -14,3 +14,9 @@ class CertificatesConfig(AppConfig):
         evaluation_submitted.connect(
             enqueue_certificate_issue, dispatch_uid="certificates.enqueue_certificate_issue"
         )
+
+        from certificates.next_steps import certificate_links, certificate_steps
+        from core.next_steps import register, register_links
+
+        register("certificates.certificate_steps", certificate_steps)
+        register_links("certificates.certificate_links", certificate_links)

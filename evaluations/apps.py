@@ -18,3 +18,8 @@ class EvaluationsConfig(AppConfig):
             (event_changed, receivers.on_event_changed),
         ):
             signal.connect(receiver, dispatch_uid=f"evaluations.{receiver.__name__}")
+
+        from core.next_steps import register
+        from evaluations.next_steps import evaluation_steps
+
+        register("evaluations.evaluation_steps", evaluation_steps)

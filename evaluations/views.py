@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from core.errors import DomainError
+from core.next_steps import links_for
 from evaluations.forms import EvaluationForm
 from evaluations.models import Evaluation
 from evaluations.reading import answered_questions
@@ -75,6 +76,12 @@ def _render(
         "status_label": STATUS_LABELS[status],
         "form": form if status == INCOMPLETE else None,
         "answered": answered_questions(evaluation) if status == COMPLETE else [],
+        # The certificate, once issued, without this app reaching up into certificates.
+        "record_links": (
+            links_for(request.user, [evaluation.event_id]).get(evaluation.event_id, [])
+            if status == COMPLETE
+            else []
+        ),
     }
     return render(request, "evaluations/detail.html", context)
 

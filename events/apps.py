@@ -12,3 +12,8 @@ class EventsConfig(AppConfig):
         from events.services.retention import keep_roster_records
 
         account_deleting.connect(keep_roster_records, dispatch_uid="events_keep_roster_records")
+
+        from core.next_steps import register
+        from events.next_steps import join_steps
+
+        register("events.join_steps", join_steps)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
+from core.next_steps import by_event, links_for, steps_for
 from events.calendar import registration_ics
 from events.catalog import CatalogFilters, filter_events
 from events.license_fit import LicenseFit, accepted_bodies_by_license, fit
@@ -150,12 +151,18 @@ def my_events(request: HttpRequest) -> HttpResponse:
         )
         .order_by("event__start")
     )
+    # What waits for the person (join, evaluate, claim a call) and what they hold (certificates)
+    # come from the apps that know, through core.next_steps, so this page and the home agree.
+    steps = by_event(steps_for(request.user))
+    links = links_for(request.user, [r.event_id for r in registrations])
     upcoming = [r for r in registrations if r.event.end > now]
     past = sorted(
         (r for r in registrations if r.event.end <= now), key=lambda r: r.event.start, reverse=True
     )
     return render(
-        request, "events/my_events.html", {"upcoming": upcoming, "past": past, "now": now}
+        request,
+        "events/my_events.html",
+        {"upcoming": upcoming, "past": past, "now": now, "steps": steps, "links": links},
     )
 
 

@@ -17,3 +17,8 @@ class TrackerConfig(AppConfig):
         from accounts.signals import account_deleting
 
         account_deleting.connect(signals.remove_private_files, dispatch_uid="tracker_files")
+
+        from core.next_steps import register
+        from tracker.next_steps import assignment_steps
+
+        register("tracker.assignment_steps", assignment_steps)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django import template
 from django.forms import BoundField
@@ -26,6 +27,12 @@ def when(value: datetime | None, style: str = "long") -> str:
     local = timezone.localtime(value)
     pattern = "M j, Y, g:i A T" if style == "short" else "l, F j, Y, g:i A T"
     return date_format(local, pattern)
+
+
+@register.filter
+def for_event(grouped: dict[int, list[Any]], event_id: int) -> list[Any]:
+    """The entries of a by-event mapping (next steps, certificate links) for one event."""
+    return grouped.get(event_id, [])
 
 
 @register.simple_tag

@@ -116,7 +116,7 @@ def test_submitting_stores_the_answers_and_shows_the_evaluation_complete(client,
     assert response.redirect_chain == [(detail_url(evaluation), 302)]
     text = page_text(response)
     assert "your evaluation of “Ethics in Telehealth” is submitted" in text
-    assert "Your certificate will be issued now" in text
+    assert "Your certificate is being issued now" in text
 
 
 def test_optional_questions_may_be_left_empty(client, dana, evaluation):
@@ -271,7 +271,7 @@ def test_a_complete_evaluation_reads_back_without_a_form(client, dana, evaluatio
     text = page_text(client.get(detail_url(evaluation)))
 
     assert "Submitted Wednesday, December 9, 2026, 9:30 AM PST" in text
-    assert "Your certificate will be issued now" in text
+    assert "Your certificate is being issued now" in text
     assert "<strong>5</strong> out of 5" in text
     assert "CA LCSW — Licensed Clinical Social Worker" in text
     assert "No answer" in text  # the presenter question was left unanswered in this set-up

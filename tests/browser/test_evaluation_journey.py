@@ -139,7 +139,7 @@ def test_an_attendee_completes_their_evaluation_and_assigns_it_to_a_license(
         page.get_by_text("your evaluation of “Ethics in Telehealth” is submitted")
     ).to_be_visible()
     expect(page.get_by_role("heading", name="Your answers")).to_be_visible()
-    expect(page.get_by_text("Your certificate will be issued now", exact=True)).to_be_visible()
+    expect(page.get_by_text("Your certificate is being issued now", exact=True)).to_be_visible()
     expect(page.get_by_role("radio")).to_have_count(0)
     screenshot("evaluation-04-complete")
 
