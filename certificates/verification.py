@@ -7,8 +7,10 @@ last four characters of the license number.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from django import forms
 from django.conf import settings
 
 from certificates.formatting import event_when, long_date
@@ -60,3 +62,77 @@ def public_record(certificate: Certificate) -> dict[str, Any]:
         "issue_date_display": long_date(snapshot["issue_date"]),
         "verification_url": snapshot["verification_url"],
     }
+
+
+# The lookup at /verify/. A verification code opens its page, as the address printed on the
+# certificate does. Numbers are sequential, so a number opens a page only together with the
+# holder's last name as printed: a number alone reveals nothing, not even that it exists.
+MAX_LOOKUP_LENGTH = 200
+_NUMBER = re.compile(r"^([A-Z]+)(\d{4})(\d+)$")
+
+
+class LookupForm(forms.Form):
+    q = forms.CharField(
+        label="Certificate number or verification code",
+        max_length=MAX_LOOKUP_LENGTH,
+        required=False,
+        help_text="Both are printed on the certificate, for example FC-2026-000123.",
+    )
+    name = forms.CharField(
+        label="Holder's last name",
+        max_length=MAX_LOOKUP_LENGTH,
+        required=False,
+        help_text="Needed with a certificate number, as printed on the certificate. "
+        "Not needed with a verification code.",
+    )
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _by_code(text: str) -> Certificate | None:
+    # Codes are case-sensitive and may contain dashes; the exact spelling wins, a case-blind
+    # match counts only when it is the only one.
+    for candidate in dict.fromkeys([text, text.strip("-")]):
+        if not candidate:
+            continue
+        exact = Certificate.objects.filter(verification_code=candidate).first()
+        if exact is not None:
+            return exact
+        loose = list(Certificate.objects.filter(verification_code__iexact=candidate)[:2])
+        if len(loose) == 1:
+            return loose[0]
+    return None
+
+
+def _number(text: str) -> str | None:
+    bare = re.sub(r"[\s\-–—]", "", text).upper()
+    match = _NUMBER.match(bare)
+    return f"{match[1]}-{match[2]}-{match[3]}" if match else None
+
+
+def _name_matches(holder_name: str, typed: str) -> bool:
+    holder, typed = _folded(holder_name), _folded(typed)
+    return bool(typed) and (holder == typed or holder.endswith(" " + typed))
+
+
+def find_certificate(query: str, name: str = "") -> Certificate | None:
+    """The certificate version the typed code, or number and last name, identifies."""
+    text = "".join(query.split())
+    if not text or len(text) > MAX_LOOKUP_LENGTH:
+        return None
+    if "/verify/" in text:
+        # A pasted verification address: its last path segment is the code.
+        text = text.split("/verify/", 1)[1].split("/", 1)[0].removesuffix(".json")
+    certificate = _by_code(text)
+    if certificate is not None:
+        return certificate
+    number = _number(text)
+    if number is None or not name.strip():
+        return None
+    # Each version carries the name it was issued in: an old printed copy finds its version.
+    for version in Certificate.objects.filter(number=number).order_by("-version"):
+        if _name_matches(version.snapshot.get("holder_name", ""), name):
+            return version
+    return None

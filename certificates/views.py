@@ -7,18 +7,21 @@ number that does not exist. Verification needs no login; the unguessable code is
 from __future__ import annotations
 
 import hashlib
+import zoneinfo
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from certificates.bulk import selection
 from certificates.bulk.forms import CertificateFilterForm
-from certificates.formatting import event_when, long_date
+from certificates.formatting import long_date
 from certificates.images import pdf_bytes
 from certificates.models import Certificate
-from certificates.verification import public_record
+from certificates.templatetags.certificate_times import viewer_when
+from certificates.verification import LookupForm, find_certificate, public_record
 from core.ratelimit import rate_limited
 
 
@@ -48,7 +51,7 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
             category=form.cleaned_data["category"],
         )
     rows = [
-        (c, event_when(c.snapshot["event"]), long_date(c.snapshot["issue_date"]))
+        (c, viewer_when(c.snapshot["event"]), long_date(c.snapshot["issue_date"]))
         for c in certificates
     ]
     return render(
@@ -69,9 +72,7 @@ def certificate_detail(request: HttpRequest, number: str) -> HttpResponse:
     )
 
 
-@login_required
-@require_GET
-def certificate_pdf(request: HttpRequest, number: str) -> HttpResponse:
+def _pdf_response(request: HttpRequest, number: str, disposition: str) -> HttpResponse:
     certificate = _own(request, number)
     content = pdf_bytes(certificate.snapshot)
     # Rendering is deterministic, so the hash of the bytes is a stable validator.
@@ -80,10 +81,23 @@ def certificate_pdf(request: HttpRequest, number: str) -> HttpResponse:
         response = HttpResponse(status=304)
     else:
         response = HttpResponse(content, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{certificate.number}.pdf"'
+        response["Content-Disposition"] = f'{disposition}; filename="{certificate.number}.pdf"'
     response["ETag"] = etag
     response["Cache-Control"] = "private, no-cache"
     return response
+
+
+@login_required
+@require_GET
+def certificate_pdf(request: HttpRequest, number: str) -> HttpResponse:
+    return _pdf_response(request, number, "attachment")
+
+
+@login_required
+@require_GET
+def certificate_print(request: HttpRequest, number: str) -> HttpResponse:
+    """The same PDF, shown in the browser's PDF viewer, whose Print prints the certificate."""
+    return _pdf_response(request, number, "inline")
 
 
 def _by_code(code: str) -> Certificate | None:
@@ -92,15 +106,32 @@ def _by_code(code: str) -> Certificate | None:
 
 @require_GET
 @rate_limited("verify", setting="VERIFY_RATE_LIMIT_PER_MINUTE")
+def lookup(request: HttpRequest) -> HttpResponse:
+    form = LookupForm(request.GET or None)
+    not_found = False
+    if form.is_bound and form.is_valid():
+        if not form.cleaned_data["q"].strip():
+            form.add_error("q", "Enter the certificate number or the verification code.")
+        else:
+            found = find_certificate(form.cleaned_data["q"], form.cleaned_data["name"])
+            if found is not None:
+                return redirect("certificates:verify", found.verification_code)
+            not_found = True
+    return render(request, "certificates/lookup.html", {"form": form, "not_found": not_found})
+
+
+@require_GET
+@rate_limited("verify", setting="VERIFY_RATE_LIMIT_PER_MINUTE")
 def verify(request: HttpRequest, code: str) -> HttpResponse:
     certificate = _by_code(code)
     if certificate is None:
         return render(request, "certificates/verify_unknown.html", {"code": code}, status=404)
-    return render(
-        request,
-        "certificates/verify.html",
-        {"certificate": certificate, "record": public_record(certificate)},
-    )
+    context = {"certificate": certificate, "record": public_record(certificate)}
+    if request.user.is_authenticated:
+        return render(request, "certificates/verify.html", context)
+    # An anonymous verifier's zone is unknown: the page reads as the certificate does.
+    with timezone.override(zoneinfo.ZoneInfo(certificate.snapshot["event"]["time_zone"])):
+        return render(request, "certificates/verify.html", context)
 
 
 @require_GET

@@ -101,7 +101,7 @@ def test_the_list_offers_selection_transcript_and_print(wallet, dana, client):
     assert f'value="{wallet["revoked"].number}"' not in page  # revoked: not selectable
     assert "/wallet/certificates/download.zip" in page
     assert "/wallet/certificates/transcript/" in page
-    assert f"/wallet/certificates/{wallet['trauma'].number}/print/" in page
+    assert f"/wallet/certificates/{wallet['trauma'].number}/print.pdf" in page
 
 
 def test_the_zip_holds_exactly_the_selected_own_valid_certificates(wallet, dana, client):
