@@ -46,3 +46,18 @@ class RevokeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="The attendee is told; the verification page shows the revocation date.",
     )
+    # Set only by the confirmation page's button: the first submission shows what will happen.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class StaffCorrectionForm(forms.Form):
+    name = forms.CharField(
+        label="Name as it should read",
+        max_length=MAX_NAME_LENGTH,
+        help_text="Exactly as it should be printed on the certificate.",
+    )
+    reason = forms.CharField(
+        label="Why the name changes",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Kept in the audit log and sent to the attendee with the corrected certificate.",
+    )

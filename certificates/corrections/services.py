@@ -144,17 +144,8 @@ def _decide(
     correction.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
 
 
-@transaction.atomic
-def approve_correction(
-    correction: NameCorrectionRequest, *, actor: Any, note: str = ""
-) -> Certificate:
-    """Re-issue the certificate with the corrected name: same number, next version, same dates."""
-    _require_staff(actor)
-    correction = _lock_pending(correction)
-    old = _lock(correction.certificate)
-    _refuse_unless_current(old)
-    note = (note or "").strip()
-    now = timezone.now()
+def _reissue(old: Certificate, name: str, now: dt.datetime) -> Certificate:
+    """The next version of `old` in `name`: same number, same dates, a new verification code."""
     code = new_verification_code()
     snapshot = {
         **old.snapshot,
@@ -162,7 +153,7 @@ def approve_correction(
         "verification_code": code,
         # Frozen like every version's (see certificates/snapshot.py).
         "verification_url": settings.SITE_URL + reverse("certificates:verify", args=[code]),
-        "holder_name": correction.requested_name,
+        "holder_name": name,
         # The issue date and the event's dates are the original ones; only this is new.
         "corrected_at": now.astimezone(dt.UTC).isoformat(),
     }
@@ -181,10 +172,25 @@ def approve_correction(
         issued_at=old.issued_at,
         snapshot=snapshot,
         decision_id=old.decision_id,
-        # The holder hears about the correction below, never the "ready" email again.
+        # The holder hears about the correction, never the "ready" email again.
         ready_email_sent_at=now,
     )
     certificate_reissued.send(sender=Certificate, old=old, new=new)
+    return new
+
+
+@transaction.atomic
+def approve_correction(
+    correction: NameCorrectionRequest, *, actor: Any, note: str = ""
+) -> Certificate:
+    """Re-issue the certificate with the corrected name: same number, next version, same dates."""
+    _require_staff(actor)
+    correction = _lock_pending(correction)
+    old = _lock(correction.certificate)
+    _refuse_unless_current(old)
+    note = (note or "").strip()
+    now = timezone.now()
+    new = _reissue(old, correction.requested_name, now)
     _decide(correction, NameCorrectionRequest.APPROVED, actor, note, now)
     audit.record(
         actor,
@@ -199,6 +205,48 @@ def approve_correction(
         new_name=correction.requested_name,
     )
     _notify("certificate_corrected", new, {"note": note, "version": new.version})
+    return new
+
+
+@transaction.atomic
+def correct_certificate(
+    certificate: Certificate, *, actor: Any, name: str, reason: str
+) -> Certificate:
+    """Staff correct the name without a request: re-issued exactly as an approved request is."""
+    _require_staff(actor)
+    old = _lock(certificate)
+    _refuse_unless_current(old)
+    if has_invisible_characters((name or "").strip()):
+        raise NAME_INVISIBLE_CHARACTERS.error(field="name")
+    name = _clean(name)
+    reason = (reason or "").strip()
+    if not name:
+        raise CertificateCode.CORRECTION_NAME_REQUIRED.error(field="name")
+    if len(name) > MAX_NAME_LENGTH:
+        raise NAME_TOO_LONG.error(
+            f"A name can have at most {MAX_NAME_LENGTH} characters.", field="name"
+        )
+    if name == old.snapshot["holder_name"]:
+        raise CertificateCode.CORRECTION_NAME_UNCHANGED.error(field="name")
+    if not reason:
+        raise CertificateCode.CORRECTION_EXPLANATION_REQUIRED.error(field="reason")
+    # A waiting request is the holder's own word on the name: staff decide it first.
+    if pending_request(old) is not None:
+        raise CertificateCode.CORRECTION_ALREADY_PENDING.error()
+    now = timezone.now()
+    new = _reissue(old, name, now)
+    audit.record(
+        actor,
+        "certificate.corrected",
+        new,
+        reason=reason,
+        number=new.number,
+        version=new.version,
+        supersedes=old.pk,
+        old_name=old.snapshot["holder_name"],
+        new_name=name,
+    )
+    _notify("certificate_corrected", new, {"note": reason, "version": new.version})
     return new
 
 

@@ -24,5 +24,6 @@ urlpatterns = [
         views.decline,
         name="decline",
     ),
+    path("staff/certificates/<str:number>/correct/", views.correct, name="correct"),
     path("staff/certificates/<str:number>/revoke/", views.revoke, name="revoke"),
 ]

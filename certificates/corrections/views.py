@@ -19,6 +19,7 @@ from certificates.corrections.forms import (
     CorrectionRequestForm,
     DeclineForm,
     RevokeForm,
+    StaffCorrectionForm,
 )
 from certificates.models import Certificate, NameCorrectionRequest
 from core.errors import DomainError
@@ -193,20 +194,64 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
     return _staff_page(number)
 
 
-@require_POST
+@permission_required(MANAGE)
+def correct(request: HttpRequest, number: str) -> HttpResponse:
+    certificate = _current(number)
+    form = StaffCorrectionForm(
+        request.POST if request.method == "POST" else None,
+        initial={"name": certificate.snapshot["holder_name"]},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                new = services.correct_certificate(
+                    certificate,
+                    actor=request.user,
+                    name=form.cleaned_data["name"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except DomainError as exc:
+                if exc.field in form.fields:
+                    form.add_error(exc.field, exc.message)
+                else:
+                    form.add_error(None, exc.message)
+            else:
+                messages.success(
+                    request,
+                    f"Certificate {new.number} re-issued as version {new.version} in the name "
+                    f"“{new.snapshot['holder_name']}”. The attendee was emailed.",
+                )
+                return _staff_page(number)
+        status = 400
+    context = {
+        "certificate": certificate,
+        "form": form,
+        "pending": services.pending_request(certificate),
+    }
+    return render(request, "certificates/corrections/staff_correct.html", context, status=status)
+
+
 @permission_required(MANAGE)
 def revoke(request: HttpRequest, number: str) -> HttpResponse:
+    """The first visit or submission shows what revoking does; only the confirmed one revokes."""
     certificate = _current(number)
-    form = RevokeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Not revoked: say why (the attendee is told).")
-        return _render_detail(request, number, revoke_form=form, status=400)
-    try:
-        services.revoke_certificate(
-            certificate, actor=request.user, reason=form.cleaned_data["reason"]
-        )
-    except DomainError as exc:
-        messages.error(request, f"Not revoked: {exc.message}")
-    else:
-        messages.success(request, f"Certificate {number} was revoked. The attendee was emailed.")
-    return _staff_page(number)
+    form = RevokeForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 400
+        elif form.cleaned_data["confirmed"]:
+            try:
+                services.revoke_certificate(
+                    certificate, actor=request.user, reason=form.cleaned_data["reason"]
+                )
+            except DomainError as exc:
+                messages.error(request, f"Not revoked: {exc.message}")
+            else:
+                messages.success(
+                    request, f"Certificate {number} was revoked. The attendee was emailed."
+                )
+            return _staff_page(number)
+    context = {"certificate": certificate, "form": form}
+    return render(request, "certificates/corrections/staff_revoke.html", context, status=status)
