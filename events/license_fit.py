@@ -1,7 +1,8 @@
 """Does an event count for a license? One answer for listings, the event page and filters.
 
 An event counts for a license when it holds an approval from a body that the license's board
-accepts, covering the license's profession (an approval that names no professions covers all).
+accepts; `licensing.acceptance.verdict` decides, the same function the license card, the CE
+Tracker and the evaluation form use.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from events.models import Event, EventApproval
-from licensing.models import LicenseType, UserLicense
+from licensing.acceptance import UNKNOWN, BodyVerdict, verdict
+from licensing.models import UserLicense
 
 
 @dataclass(frozen=True)
@@ -20,32 +22,46 @@ class LicenseFit:
     counts: bool
     approval: EventApproval | None
     explanation: str
+    standing: str = ""
 
 
-def _covers(approval: EventApproval, license_type: LicenseType) -> bool:
-    professions = {p.pk for p in approval.professions.all()}
-    return not professions or license_type.profession_id in professions
-
-
-def fit(event: Event, license: UserLicense, accepted_body_ids: set[int]) -> LicenseFit:
+def event_verdict(event: Event, license: UserLicense) -> BodyVerdict:
     """Uses the event's prefetched approvals: no queries per event."""
-    license_type = license.license_type
-    label = license_type.label
-    for approval in event.approvals.all():
-        accepted = approval.body_id in accepted_body_ids
-        if approval.approved and accepted and _covers(approval, license_type):
-            return LicenseFit(
-                license,
-                True,
-                approval,
-                f"Counts for your {label}: approved by {approval.body.label}, "
-                "which your board accepts.",
-            )
-    refused = [
-        a
-        for a in event.approvals.all()
-        if not a.approved and a.body_id in accepted_body_ids and _covers(a, license_type)
-    ]
+    approved = [a.body for a in event.approvals.all() if a.approved]
+    return verdict(license.license_type, approved)
+
+
+def fit(
+    event: Event, license: UserLicense, accepted_body_ids: set[int] | None = None
+) -> LicenseFit:
+    """Uses the event's prefetched approvals: no queries per event.
+
+    ``accepted_body_ids`` is no longer needed (the verdict reads the license type's prefetched
+    list) and is accepted for existing callers.
+    """
+    label = license.license_type.label
+    answer = event_verdict(event, license)
+    if answer.counts:
+        approval = next(a for a in event.approvals.all() if a.approved and a.body == answer.body)
+        return LicenseFit(
+            license,
+            True,
+            approval,
+            f"Counts for your {label}: approved by {approval.body.label}, "
+            "which your board accepts.",
+            answer.standing,
+        )
+    if answer.standing == UNKNOWN:
+        return LicenseFit(
+            license,
+            False,
+            None,
+            f"Not confirmed for your {label}: the approval bodies your board accepts are not "
+            "on file yet; check with your board.",
+            answer.standing,
+        )
+    accepted = {body.pk for body in license.license_type.accepted_bodies.all()}
+    refused = [a for a in event.approvals.all() if not a.approved and a.body_id in accepted]
     if refused:
         body = refused[0].body.label
         return LicenseFit(
@@ -53,6 +69,7 @@ def fit(event: Event, license: UserLicense, accepted_body_ids: set[int]) -> Lice
             False,
             refused[0],
             f"Does not count for your {label}: not approved by {body}. {refused[0].statement}",
+            answer.standing,
         )
     return LicenseFit(
         license,
@@ -60,6 +77,7 @@ def fit(event: Event, license: UserLicense, accepted_body_ids: set[int]) -> Lice
         None,
         f"Not approved for your {label}: this event has no approval from a body your board "
         "accepts.",
+        answer.standing,
     )
 
 
@@ -75,8 +93,9 @@ def counting_for(events: QuerySet[Event], licenses: list[UserLicense]) -> QueryS
     condition = Q(pk__in=[])
     for license in licenses:
         bodies = [body.pk for body in license.license_type.accepted_bodies.all()]
+        # The same rule as `fit`: the board's list decides, not the approval's professions.
         approvals = EventApproval.objects.filter(
             event=OuterRef("pk"), approved=True, body__in=bodies
-        ).filter(Q(professions=license.license_type.profession_id) | Q(professions__isnull=True))
+        )
         condition |= Q(Exists(approvals))
     return events.filter(condition)

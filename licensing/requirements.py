@@ -11,6 +11,7 @@ from datetime import date
 
 from credit.tracker.interpret import RawRule, build_ruleset
 from credit.tracker.types import Acceptance, Provenance, RuleSet
+from licensing.acceptance import accepted_bodies
 from licensing.models import VERIFIED, ApprovalBody, CECategory, LicenseType, RequirementRule
 
 __all__ = ["category_code_map", "provenance", "ruleset_for"]
@@ -37,7 +38,8 @@ def category_code_map() -> dict[str, tuple[str, str]]:
 
 
 def _acceptance(license_type: LicenseType, rules: list[RequirementRule]) -> Acceptance:
-    accepted = list(license_type.accepted_bodies.all())
+    # The same list the license card shows and every "does it count" verdict reads.
+    accepted = accepted_bodies(license_type)
     labels = {body.code: body.name for body in ApprovalBody.objects.all()}
     sources = tuple(provenance(rule) for rule in rules if rule.kind == "acceptance")
     return Acceptance(

@@ -14,8 +14,9 @@ def test_events_that_count_for_one_license_in_any_of_several_categories(client, 
     approve(ethics, "ASWB_ACE", ["social_work"])
     suicide = EventFactory(title="Suicide risk", categories=["suicide_risk"], approvals=[])
     approve(suicide, "ASWB_ACE", ["social_work"])
-    counseling_only = EventFactory(title="Counselors", categories=["law_ethics"], approvals=[])
-    approve(counseling_only, "NBCC", ["counseling"])
+    # New York's board, which a California LCSW's board does not accept.
+    other_board = EventFactory(title="New York", categories=["law_ethics"], approvals=[])
+    approve(other_board, "NY_SED", ["social_work"])
     EventFactory(title="General", categories=["general"], approvals=["ASWB_ACE"])
     license = dana.licenses.get()
     client.force_login(dana)

@@ -48,7 +48,7 @@ def test_the_event_page_shows_presenters_schedule_breaks_and_requirements(client
 def test_the_event_page_says_per_license_whether_it_counts(client, dana, event):
     client.force_login(dana)
     html = client.get(event.get_absolute_url()).content.decode()
-    assert "Counts for your CA LCSW: approved by ASWB ACE, which your board accepts." in html
+    assert "Counts for your CA LCSW: approved by APA, which your board accepts." in html
 
 
 def test_a_draft_event_page_does_not_exist_for_attendees(client, db):
