@@ -247,6 +247,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
+                "operations.context_processors.staff_attention",
             ],
         },
     }

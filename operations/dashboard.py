@@ -10,11 +10,11 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.roles import CLINICAL_STAFF_GROUP
-from attendance.models import StaffAlert
 from core.models import AuditEntry
 from core.permissions import staff_required
 from events.models import Event, Registration
 from licensing.models import VERIFIED, Board, LicenseType, RequirementRule, UserLicense
+from operations.attention import needs_attention
 
 
 @staff_required
@@ -39,8 +39,7 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
             draft=Count("pk", filter=Q(status=Event.DRAFT)),
         ),
         "registration_count": Registration.objects.active().count(),
-        "open_alerts": StaffAlert.objects.filter(resolved_at__isnull=True)
-        .select_related("event")
-        .order_by("created_at"),
     }
+    context["attention"] = needs_attention()
+    context["attention_total"] = sum(item.count for item in context["attention"])
     return render(request, "operations/staff_dashboard.html", context)

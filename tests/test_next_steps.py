@@ -122,7 +122,7 @@ def test_a_new_certificate_is_pointed_out_and_an_old_or_revoked_one_is_not():
     assert certificate_steps[0].url == reverse("certificates:detail", args=[new.number])
 
 
-def test_hours_with_nowhere_to_count_ask_for_a_license_then_for_an_assignment():
+def test_hours_with_nowhere_to_count_ask_for_a_license_which_then_counts_them():
     user = UserFactory()
     certificate = make_certificate(user, title="Unassigned", days_ago=20)
     Certificate.objects.filter(pk=certificate.pk).update(issued_at=_now() - dt.timedelta(days=20))
@@ -132,9 +132,21 @@ def test_hours_with_nowhere_to_count_ask_for_a_license_then_for_an_assignment():
     assert step.url == reverse("licensing:add")
     assert step.detail == "1 certificate waiting."
 
+    license = UserLicenseFactory(user=user)  # CA LCSW: APA and ASWB ACE approvals count
+
+    assert steps_for(user) == []
+    assert CreditAssignment.objects.filter(certificate=certificate, user_license=license).exists()
+
+
+def test_hours_the_tracker_cannot_place_ask_the_person_to_choose():
+    user = UserFactory()
     UserLicenseFactory(user=user)
+    certificate = make_certificate(user, title="No approvals", days_ago=20, approvals=[])
+    Certificate.objects.filter(pk=certificate.pk).update(issued_at=_now() - dt.timedelta(days=20))
+    assert not CreditAssignment.objects.filter(certificate=certificate).exists()
+
     (step,) = steps_for(user)
-    assert step.action == "Assign the hours"
+    assert step.title == "Choose where the hours of “No approvals” count"
     assert step.url == reverse("tracker:assign_certificate", args=[certificate.number])
 
     CreditAssignment.objects.create(

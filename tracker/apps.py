@@ -14,6 +14,14 @@ class TrackerConfig(AppConfig):
         certificate_issued.connect(signals.prefill_issued, dispatch_uid="tracker_prefill")
         certificate_reissued.connect(signals.carry_over, dispatch_uid="tracker_carry_over")
 
+        from django.db.models.signals import post_save
+
+        from licensing.models import UserLicense
+
+        post_save.connect(
+            signals.prefill_for_new_license, sender=UserLicense, dispatch_uid="tracker_new_license"
+        )
+
         from accounts.signals import account_deleting
 
         account_deleting.connect(signals.remove_private_files, dispatch_uid="tracker_files")

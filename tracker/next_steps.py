@@ -33,9 +33,11 @@ def assignment_steps(user: Any) -> Iterator[NextStep]:
             urgency=Urgency.ANYTIME,
         )
         return
+    # Those the tracker could place by itself were placed when the license was added
+    # (tracker.signals); these need the person to choose, or to confirm they count nowhere.
     for certificate in waiting:
         yield NextStep(
-            title=f"Choose the license the hours of “{certificate.event.title}” count toward",
+            title=f"Choose where the hours of “{certificate.event.title}” count",
             action="Assign the hours",
             url=reverse("tracker:assign_certificate", args=[certificate.number]),
             urgency=Urgency.ANYTIME,

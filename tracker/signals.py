@@ -34,3 +34,11 @@ def remove_private_files(sender: Any, *, user: Any, **kwargs: Any) -> None:
     # its records in place, and they must still find their files. Should the process die
     # between the commit and this, the files are orphans no account points to, the lesser harm.
     transaction.on_commit(lambda: remove_files(names, folder))
+
+
+def prefill_for_new_license(sender: Any, *, instance: Any, created: bool, **kwargs: Any) -> None:
+    """Receiver of post_save on licensing.UserLicense: certificates issued before the person
+    had a license get their suggested assignment as soon as they add one, so their home page
+    does not ask them to assign hours the tracker can place by itself."""
+    if created and not kwargs.get("raw"):
+        assignments.prefill_unassigned(instance.user)

@@ -103,7 +103,7 @@ def test_the_alert_shows_on_the_staff_dashboard_with_a_link_to_the_attendance_pa
     page = client.get(reverse("staff:dashboard")).content.decode()
 
     assert "No attendance data yet" in page
-    assert f'href="{reverse("attendance:staff_page", args=[event.slug])}"' in page
+    assert f'href="{reverse("attendance:staff_page", args=[event.slug])}#import-heading"' in page
 
 
 def test_an_import_after_the_alert_resolves_it_and_issues_the_evaluations(

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.contrib.auth.models import Permission
 
 from certificates.corrections.services import approve_correction, request_name_correction
+from licensing.models import LicenseType, UserLicense
 from tests.factories import UserLicenseFactory
 from tracker.models import CreditAssignment
 from tracker.services.assignments import assign_certificate, prefill_unassigned
@@ -48,13 +49,24 @@ def test_an_event_with_several_categories_is_prefilled_as_general_hours(dana, ca
     assert assigned(certificate) == {("CA LCSW", None, Decimal("3"))}
 
 
-def test_a_certificate_from_before_a_license_was_added_is_filled_when_the_tracker_opens(
+def test_a_certificate_from_before_a_license_was_added_is_filled_when_it_is_added(
     dana, ca_license
 ):
     ca_license.delete()
     certificate = make_certificate(dana, categories=["law_ethics"])
     assert assigned(certificate) == set()
     UserLicenseFactory(user=dana, license_type__state="CA", license_type__code="LCSW")
+    assert assigned(certificate) == {("CA LCSW", "law_ethics", Decimal("3"))}
+    assert prefill_unassigned(dana) == 0  # opening the tracker finds nothing left to fill
+
+
+def test_the_tracker_fills_certificates_that_predate_it_when_it_opens(dana, ca_license):
+    ca_license.delete()
+    certificate = make_certificate(dana, categories=["law_ethics"])
+    UserLicense.objects.bulk_create(  # as a data import would: no save signal
+        [UserLicense(user=dana, license_type=LicenseType.objects.get(state="CA", code="LCSW"))]
+    )
+    assert assigned(certificate) == set()
     assert prefill_unassigned(dana) == 1
     assert assigned(certificate) == {("CA LCSW", "law_ethics", Decimal("3"))}
 
