@@ -40,6 +40,7 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
         ),
         "registration_count": Registration.objects.active().count(),
     }
-    context["attention"] = needs_attention()
-    context["attention_total"] = sum(item.count for item in context["attention"])
+    attention = needs_attention()
+    context["attention"] = attention
+    context["attention_total"] = sum(item.count for item in attention)
     return render(request, "operations/staff_dashboard.html", context)
