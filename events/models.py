@@ -86,6 +86,23 @@ class Event(models.Model):
     PUBLISHED = "published"
     CANCELLED = "cancelled"
     STATUS_CHOICES = [(DRAFT, "Draft"), (PUBLISHED, "Published"), (CANCELLED, "Cancelled")]
+    INTRODUCTORY = "introductory"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+    LEVEL_CHOICES = [
+        (INTRODUCTORY, "Introductory"),
+        (INTERMEDIATE, "Intermediate"),
+        (ADVANCED, "Advanced"),
+    ]
+    # Standard disclosure wording, used only when staff confirm it is true for the event.
+    NO_COMMERCIAL_SUPPORT = "No commercial support was received for this program."
+    NO_CONFLICTS = (
+        "The presenters and planners have no relevant financial relationships to disclose."
+    )
+    STANDARD_CANCELLATION_POLICY = (
+        "Registration is free, so there is nothing to refund. You can cancel your registration "
+        "from My Events at any time before the event starts."
+    )
 
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="events")
     # Conference sessions are events whose parent is the conference.
@@ -110,6 +127,24 @@ class Event(models.Model):
     # Presenters and hosts who also registered are credited for their time only when staff
     # choose so for the event (attendance/roles.py); promoted attendees always are.
     credit_registered_presenters = models.BooleanField(default=False)
+    # What accreditors expect promotional material to state. Empty means "not stated yet":
+    # the public page never fills a gap with invented facts.
+    instructional_level = models.CharField(
+        max_length=12, choices=LEVEL_CHOICES, blank=True, help_text="Who the content is pitched at."
+    )
+    cancellation_policy = models.TextField(
+        blank=True, help_text="Leave empty for the standard wording: free, cancel until the start."
+    )
+    accommodations_contact = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Email or phone for accessibility (ADA) requests.",
+    )
+    grievance_policy = models.TextField(
+        blank=True, help_text="How to raise a complaint, or a link to the provider's policy."
+    )
+    commercial_support = models.TextField(blank=True)
+    conflicts_of_interest = models.TextField(blank=True)
     status = models.CharField(max_length=12, choices=STATUS_CHOICES, default=DRAFT, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
@@ -171,6 +206,19 @@ class Event(models.Model):
     @property
     def hours_display(self) -> str:
         return format_hours(self.advertised_hours)
+
+    @property
+    def cost_display(self) -> str:
+        # Events are free: there is no payment yet.
+        return "Free"
+
+    @property
+    def cancellation_policy_display(self) -> str:
+        return self.cancellation_policy or self.STANDARD_CANCELLATION_POLICY
+
+    @property
+    def disclosures_stated(self) -> bool:
+        return bool(self.commercial_support.strip() and self.conflicts_of_interest.strip())
 
 
 class Break(models.Model):

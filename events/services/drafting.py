@@ -65,6 +65,19 @@ class EventDraft:
     presenters: list[PresenterDraft] = field(default_factory=list)
     approvals: list[ApprovalDraft] = field(default_factory=list)
     program_code: str = ""
+    # What the public page states before registering; None leaves the stored text unchanged.
+    instructional_level: str | None = None
+    cancellation_policy: str | None = None
+    accommodations_contact: str | None = None
+    grievance_policy: str | None = None
+
+
+PROMOTIONAL_FIELDS = (
+    "instructional_level",
+    "cancellation_policy",
+    "accommodations_contact",
+    "grievance_policy",
+)
 
 
 class ScheduleInvalid(DomainError):
@@ -219,6 +232,9 @@ def save_event(draft: EventDraft, *, actor: User, event: Event | None = None) ->
         "dial_in_instructions",
     ):
         setattr(event, name, getattr(draft, name))
+    for name in PROMOTIONAL_FIELDS:
+        if getattr(draft, name) is not None:
+            setattr(event, name, getattr(draft, name).strip())
     event.save()
     _write_children(event, draft)
     audit.record(actor, "event.created" if creating else "event.updated", event, moved=moved)

@@ -28,7 +28,9 @@ def _stored_draft(event: Event) -> EventDraft:
 
 
 @transaction.atomic
-def publish_event(event: Event, *, actor: User) -> Event:
+def publish_event(event: Event, *, actor: User, disclosures: dict[str, str] | None = None) -> Event:
+    """Publish a draft. `disclosures` (commercial support, conflicts of interest) are what staff
+    stated when confirming; they are stored with the publication."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.is_cancelled:
         raise EventCode.EVENT_CANCELLED.error("A cancelled event cannot be published.")
@@ -39,9 +41,14 @@ def publish_event(event: Event, *, actor: User) -> Event:
     check_schedule(_stored_draft(event))
     if not event.approvals.filter(approved=True).exists():
         raise EventCode.NO_APPROVAL.error()
+    stated = disclosures or {}
+    event.commercial_support = stated.get("commercial_support", event.commercial_support)
+    event.conflicts_of_interest = stated.get("conflicts_of_interest", event.conflicts_of_interest)
     event.status = Event.PUBLISHED
     event.published_at = timezone.now()
-    event.save(update_fields=["status", "published_at"])
+    event.save(
+        update_fields=["status", "published_at", "commercial_support", "conflicts_of_interest"]
+    )
     event_published.send(sender=Event, event=event)
     audit.record(actor, "event.published", event)
     return event

@@ -24,7 +24,7 @@ from events.services import (
     ScheduleInvalid,
     save_event,
 )
-from events.services.drafting import check_schedule
+from events.services.drafting import PROMOTIONAL_FIELDS, check_schedule
 from events.staff.forms import EventForm
 from events.staff.formsets import NO, YES, ApprovalsFormSet, BreakFormSet, PresenterFormSet
 
@@ -50,6 +50,10 @@ def _initial(event: Event) -> dict[str, Any]:
         "capacity": event.capacity,
         "dial_in_instructions": event.dial_in_instructions,
         "program": event.program.code,
+        "instructional_level": event.instructional_level,
+        "accommodations_contact": event.accommodations_contact,
+        "cancellation_policy": event.cancellation_policy,
+        "grievance_policy": event.grievance_policy,
     }
     breaks = [
         {"start": to_wall_clock(b.start, zone), "end": to_wall_clock(b.end, zone), "label": b.label}
@@ -192,6 +196,8 @@ class EventEditor:
         draft.dial_in_instructions = cleaned["dial_in_instructions"]
         draft.categories = [category.code for category in cleaned["categories"]]
         draft.program_code = cleaned["program"].code if cleaned["program"] else ""
+        for name in PROMOTIONAL_FIELDS:
+            setattr(draft, name, cleaned[name])
         draft.presenters = [
             PresenterDraft(
                 name=form.cleaned_data["name"],

@@ -80,6 +80,30 @@ class EventForm(forms.Form):
         help_text="Attendees who call in identify themselves by the last 4 digits of the phone "
         "they call from.",
     )
+    instructional_level = forms.ChoiceField(
+        label="Instructional level",
+        choices=[("", "Not stated yet"), *Event.LEVEL_CHOICES],
+        required=False,
+    )
+    accommodations_contact = forms.CharField(
+        label="Accessibility requests contact",
+        max_length=200,
+        required=False,
+        help_text="Email or phone attendees use to ask for accommodations (ADA), "
+        "e.g. access@example.org.",
+    )
+    cancellation_policy = forms.CharField(
+        label="Cancellation and refund policy",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=f"Leave empty for the standard wording: “{Event.STANDARD_CANCELLATION_POLICY}”",
+    )
+    grievance_policy = forms.CharField(
+        label="Grievance policy",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="How attendees raise a complaint, or a link to your policy.",
+    )
     program = ProgramChoiceField(
         queryset=Program.objects.order_by("title"),
         to_field_name="code",
@@ -124,6 +148,81 @@ class EventForm(forms.Form):
         """The chosen zone once it is valid; None until then."""
         name = getattr(self, "cleaned_data", {}).get("time_zone")
         return zoneinfo.ZoneInfo(name) if name else None
+
+
+NONE, STATED = "none", "stated"
+
+
+class PublishForm(forms.Form):
+    """What staff state at publish time: the disclosures are never assumed."""
+
+    commercial_support = forms.ChoiceField(
+        label="Commercial support",
+        choices=[
+            (NONE, Event.NO_COMMERCIAL_SUPPORT),
+            (STATED, "Commercial support was received (describe it below)"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether this program received commercial support."},
+    )
+    commercial_support_text = forms.CharField(
+        label="Describe the commercial support",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    conflicts = forms.ChoiceField(
+        label="Conflicts of interest",
+        choices=[
+            (NONE, Event.NO_CONFLICTS),
+            (STATED, "Someone has a relevant financial relationship (describe it below)"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether presenters or planners have conflicts."},
+    )
+    conflicts_text = forms.CharField(
+        label="Describe the relationships",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+    @classmethod
+    def for_event(cls, event: Event, data: Any = None) -> PublishForm:
+        initial: dict[str, str] = {}
+        for choice, text, stored, standard in (
+            (
+                "commercial_support",
+                "commercial_support_text",
+                event.commercial_support,
+                Event.NO_COMMERCIAL_SUPPORT,
+            ),
+            ("conflicts", "conflicts_text", event.conflicts_of_interest, Event.NO_CONFLICTS),
+        ):
+            if stored == standard:
+                initial[choice] = NONE
+            elif stored.strip():
+                initial[choice], initial[text] = STATED, stored
+        return cls(data, initial=initial)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for choice, text in (
+            ("commercial_support", "commercial_support_text"),
+            ("conflicts", "conflicts_text"),
+        ):
+            if cleaned.get(choice) == STATED and not cleaned.get(text, "").strip():
+                self.add_error(text, "Describe it: attendees must be told.")
+        return cleaned
+
+    def disclosures(self) -> dict[str, str]:
+        cleaned = self.cleaned_data
+        return {
+            "commercial_support": Event.NO_COMMERCIAL_SUPPORT
+            if cleaned["commercial_support"] == NONE
+            else cleaned["commercial_support_text"].strip(),
+            "conflicts_of_interest": Event.NO_CONFLICTS
+            if cleaned["conflicts"] == NONE
+            else cleaned["conflicts_text"].strip(),
+        }
 
 
 class CancelEventForm(forms.Form):

@@ -31,7 +31,7 @@ from events.roster import roster_rows, status_counts, write_roster_csv
 from events.services import cancel_event, duplicate_event, publish_event
 from events.services.handouts import add_handout, remove_handout
 from events.staff.editing import EventEditor
-from events.staff.forms import CancelEventForm, EventFilterForm, HandoutForm
+from events.staff.forms import CancelEventForm, EventFilterForm, HandoutForm, PublishForm
 
 MANAGE_EVENTS = "events.manage_events"
 VIEW_REGISTRATIONS = "events.view_registration"
@@ -169,18 +169,42 @@ def event_manage(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @permission_required(MANAGE_EVENTS)
-@require_POST
 def event_publish(request: HttpRequest, slug: str) -> HttpResponse:
+    """A summary of what publishing does and the disclosures to state; only the confirmed
+    POST publishes."""
     event = _event(slug)
-    try:
-        publish_event(event, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, f"Not published: {exc.message}")
-    else:
-        messages.success(
-            request, f"“{event.title}” is published: attendees can find it and register."
+    if event.status != Event.DRAFT:
+        messages.error(request, "Only a draft can be published.")
+        return _manage(event)
+    confirmed = request.method == "POST" and request.POST.get("confirm") == "yes"
+    form = PublishForm.for_event(event, request.POST if confirmed else None)
+    if confirmed and form.is_valid():
+        try:
+            publish_event(event, actor=request.user, disclosures=form.disclosures())
+        except DomainError as exc:
+            messages.error(request, f"Not published: {exc.message}")
+        else:
+            messages.success(
+                request, f"“{event.title}” is published: attendees can find it and register."
+            )
+        return _manage(event)
+    missing = [
+        label
+        for label, value in (
+            ("instructional level", event.instructional_level),
+            ("accessibility requests contact", event.accommodations_contact),
+            ("grievance policy", event.grievance_policy),
         )
-    return _manage(event)
+        if not value
+    ]
+    context = {
+        "event": event,
+        "form": form,
+        "missing": missing,
+        "approved": event.approvals.filter(approved=True).select_related("body"),
+        "presenters": event.event_presenters.select_related("presenter"),
+    }
+    return render(request, "events/staff/event_publish.html", context)
 
 
 @permission_required(MANAGE_EVENTS)

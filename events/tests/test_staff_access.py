@@ -20,9 +20,9 @@ PAGES = [
     ("staff:event_roster", [SLUG]),
     ("staff:event_roster_csv", [SLUG]),
     ("staff:event_handout", [SLUG, "handout"]),
+    ("staff:event_publish", [SLUG]),
 ]
 POST_ONLY = [
-    ("staff:event_publish", [SLUG]),
     ("staff:event_cancel", [SLUG]),
     ("staff:event_duplicate", [SLUG]),
     ("staff:event_handout_add", [SLUG]),

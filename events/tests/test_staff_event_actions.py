@@ -40,6 +40,9 @@ def draft(**kwargs):
     return EventFactory(status=Event.DRAFT, published_at=None, meeting_provider="", **kwargs)
 
 
+CONFIRMED = {"confirm": "yes", "commercial_support": "none", "conflicts": "none"}
+
+
 def manage_url(event):
     return reverse("staff:event_manage", args=[event.slug])
 
@@ -135,7 +138,9 @@ def test_the_overview_lists_approved_and_not_approved_bodies_plainly(client, sta
 def test_publishing_a_draft_with_an_approval_publishes_it(client, staff):
     event = draft()
 
-    response = client.post(reverse("staff:event_publish", args=[event.slug]), follow=True)
+    response = client.post(
+        reverse("staff:event_publish", args=[event.slug]), CONFIRMED, follow=True
+    )
 
     event.refresh_from_db()
     assert event.status == Event.PUBLISHED
@@ -147,7 +152,9 @@ def test_publishing_a_draft_with_an_approval_publishes_it(client, staff):
 def test_publishing_without_an_approval_is_refused_with_the_reason(client, staff):
     event = draft(approvals=[])
 
-    response = client.post(reverse("staff:event_publish", args=[event.slug]), follow=True)
+    response = client.post(
+        reverse("staff:event_publish", args=[event.slug]), CONFIRMED, follow=True
+    )
 
     event.refresh_from_db()
     assert event.status == Event.DRAFT
@@ -163,7 +170,7 @@ def test_publishing_with_only_a_not_approved_row_is_refused(client, staff):
         event=event, body=ApprovalBody.objects.get(code="APA"), approved=False
     )
 
-    client.post(reverse("staff:event_publish", args=[event.slug]))
+    client.post(reverse("staff:event_publish", args=[event.slug]), CONFIRMED)
 
     event.refresh_from_db()
     assert event.status == Event.DRAFT
