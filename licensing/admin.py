@@ -27,11 +27,25 @@ class RequirementRuleAdmin(admin.ModelAdmin):
         "edited_in_admin",
     ]
     list_filter = ["status", "kind", "state", "evidence", "edited_in_admin"]
-    search_fields = ["rule_id", "note", "source_url"]
+    search_fields = ["rule_id", "note", "source_url", "citation", "admin_note"]
     readonly_fields = ["how_the_tracker_reads_it", "updated_at"]
     fieldsets = [
         (None, {"fields": ["rule_id", "state", "licenses", "kind", "value"]}),
-        ("Source", {"fields": ["source_url", "as_of", "as_of_date", "status", "evidence", "note"]}),
+        (
+            "Source",
+            {
+                "fields": [
+                    "citation",
+                    "source_url",
+                    "as_of",
+                    "as_of_date",
+                    "status",
+                    "evidence",
+                    "note",
+                    "admin_note",
+                ]
+            },
+        ),
         ("Versions", {"fields": ["effective_from", "effective_to", "edited_in_admin"]}),
         ("Interpretation", {"fields": ["how_the_tracker_reads_it", "updated_at"]}),
     ]

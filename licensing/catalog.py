@@ -1,9 +1,11 @@
 """Loading the license catalog and the researched board rules from the project's data files.
 
 `data/license-requirements.yaml` holds the rules exactly as researched (sources, as-of dates,
-verified/unverified status); `data/catalog.yaml` names the boards, license types, approval
-bodies and CE categories and points into the rules by id. Loading is idempotent (a second run
-changes nothing) and atomic (a malformed file stores nothing).
+verified/unverified status; a verified rule carries the citation of the board's own law and its
+official address, and research leads stay in `admin_note`); `data/catalog.yaml` names the
+boards, license types, approval bodies and CE categories and points into the rules by id.
+Loading is idempotent (a second run changes nothing) and atomic (a malformed file stores
+nothing).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from licensing.models import (
     Profession,
     RequirementRule,
 )
+from licensing.sources import is_official
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REQUIREMENTS_FILE = DATA_DIR / "license-requirements.yaml"
@@ -157,6 +160,14 @@ def _load_rules(data: Any, path: Path, summary: LoadSummary) -> dict[str, Requir
                 f"{path.name}: rule {rule_id!r} has status {status!r}; "
                 "expected verified or unverified.",
             )
+        citation = str(entry.get("citation") or "").strip()
+        if status == VERIFIED:
+            accreditor = rule_id.startswith("BODY.")
+            if not citation or not is_official(str(entry["source"]), accreditor=accreditor):
+                raise LicensingCode.CATALOG_MALFORMED.error(
+                    f"{path.name}: rule {rule_id!r} is verified, so it needs a citation and a "
+                    "source on an official domain (see licensing.sources).",
+                )
         as_of = str(_jsonable(entry.get("as_of", "")))
         date_match = ISO_DATE.match(as_of)
         kept = RequirementRule.objects.filter(rule_id=rule_id, edited_in_admin=True).first()
@@ -178,6 +189,8 @@ def _load_rules(data: Any, path: Path, summary: LoadSummary) -> dict[str, Requir
                 "kind": str(entry["kind"]),
                 "value": _jsonable(entry.get("value")),
                 "source_url": str(entry["source"]),
+                "citation": citation,
+                "admin_note": str(entry.get("admin_note") or "").strip(),
                 "as_of": as_of,
                 "as_of_date": dt.date.fromisoformat(date_match.group(1)) if date_match else None,
                 "status": status,

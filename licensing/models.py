@@ -129,12 +129,27 @@ class RequirementRule(models.Model):
     licenses = models.JSONField(default=list)
     kind = models.CharField(max_length=40, db_index=True)
     value = models.JSONField(null=True, blank=True)
-    source_url = models.URLField(max_length=600)
+    source_url = models.URLField(
+        max_length=600,
+        help_text="For a verified rule, the official text (board, statute or regulation) at "
+        "its official address.",
+    )
+    citation = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The board's own law the rule rests on, e.g. “Cal. Code Regs. tit. 16, "
+        "§ 1887.3”. Printed on audit transcripts; required when verified.",
+    )
     as_of = models.CharField(max_length=120, help_text="As stated by the source.")
     as_of_date = models.DateField(null=True, blank=True, help_text="When `as_of` names a date.")
     status = models.CharField(max_length=12, choices=STATUS_CHOICES)
     evidence = models.CharField(max_length=60, blank=True)
     note = models.TextField(blank=True)
+    admin_note = models.TextField(
+        blank=True,
+        help_text="Research leads and secondary sources (CE vendors, mirrors, associations). "
+        "Staff only: never shown to licensees or printed for a board.",
+    )
     dataset_compiled = models.DateField(null=True, blank=True)
     effective_from = models.DateField(
         null=True, blank=True, help_text="First renewal date this rule applies to (empty: always)."

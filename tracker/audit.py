@@ -1,10 +1,10 @@
 """The audit pack: everything a board's CE audit asks for, for one license and cycle, in one ZIP.
 
 - ``transcript.pdf``: the cycle report (what counted, for which requirement, what did not and
-  why, and the source of every rule);
+  why, and every rule used by name with the board's own citation);
 - ``certificates/<number>.pdf``: each certificate assigned to the license in the cycle;
 - ``outside-credit/<date> <title>.<ext>``: each outside credit's uploaded file;
-- ``attendance/<number>.html``: the attendance receipt of each live event.
+- ``attendance/<number>.html``: the attendance receipt of each live event, with its date.
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ from certificates.images import pdf_bytes
 from certificates.models import Certificate
 from credit.tracker.types import CycleReport
 from events.models import Event
-from licensing.models import UserLicense
+from licensing.models import RequirementRule, UserLicense
+from licensing.requirements import category_code_map
+from licensing.sources import BoardSource, is_official, rule_name
 from tracker.evaluation import sources_of
 from tracker.models import OutsideCredit
 from tracker.transcript import render_audit_transcript
@@ -62,16 +64,44 @@ def _receipt_html(certificate: Certificate, zone: zoneinfo.ZoneInfo) -> str | No
     receipt = receipt_for(registration, zone)
     if receipt is None:
         return None
+    event = registration.event
     with timezone.override(zone):
         return render_to_string(
             "tracker/audit_receipt.html",
             {
                 "receipt": receipt,
-                "event": registration.event,
+                "event": event,
+                "event_date": event.start.astimezone(zone).date(),
+                "certificate": certificate,
                 "registration": registration,
                 "zone": str(zone),
             },
         )
+
+
+def board_sources(report: CycleReport) -> list[BoardSource]:
+    """The rules the report used, as a board reads them: a name, and for a verified rule the
+    board's own citation and its official address. Research leads and ids stay inside."""
+    ids = [provenance.rule_id for provenance in report.rules.provenances]
+    rules = {rule.rule_id: rule for rule in RequirementRule.objects.filter(rule_id__in=ids)}
+    names = {code: name for code, (_, name) in category_code_map().items()}
+    sources: list[BoardSource] = []
+    for rule_id in ids:
+        rule = rules.get(rule_id)
+        if rule is None:
+            continue
+        name = rule_name(rule.kind, rule.value, names)
+        official = (
+            rule.is_verified
+            and rule.citation
+            and is_official(rule.source_url, accreditor=rule.rule_id.startswith("BODY."))
+        )
+        source = (
+            BoardSource(name, rule.citation, rule.source_url) if official else BoardSource(name)
+        )
+        if source not in sources:
+            sources.append(source)
+    return sources
 
 
 def _add(
@@ -100,6 +130,7 @@ def build_audit_pack(
                 report=report,
                 generated=today,
                 provider=settings.PROVIDER_NAME,
+                sources=board_sources(report),
             ),
             today,
         )

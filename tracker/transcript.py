@@ -1,6 +1,6 @@
 """The audit transcript of one license's cycle as a PDF, from the cycle report alone (no
 database): every counted credit and the requirement it met, rejected items with the reason,
-totals, and the source of every rule used.
+totals, and every rule used by name with the board's own citation.
 
 It draws with the CE transcript's page writer (certificates.bulk.transcript), so both
 documents share fonts, margins and footer; output is deterministic like theirs.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from decimal import Decimal
 
 from reportlab.lib.pagesizes import letter
@@ -27,8 +28,10 @@ from certificates.bulk.transcript import (
 )
 from certificates.pdfkit import INK, MUTED, NAVY, SANS, SERIF_BOLD, register_fonts
 from credit.tracker.types import CreditLine, CycleReport
+from licensing.sources import BoardSource
 
 WIDTH = PAGE_WIDTH - 2 * MARGIN
+NO_CITATION = "Source: state board requirements as published by the board"
 
 
 def hours(value: Decimal | None) -> str:
@@ -153,18 +156,21 @@ def _rejected(doc: _Doc, report: CycleReport) -> None:
         doc.para(f"Why: {line.rejected_reason}", color=MUTED, indent=12)
 
 
-def _sources(doc: _Doc, report: CycleReport) -> None:
+def _sources(doc: _Doc, report: CycleReport, sources: Sequence[BoardSource]) -> None:
     if report.all_warnings:
         doc.heading("Warnings")
         for warning in report.all_warnings:
             doc.para(f"• {warning}")
+    if not sources:
+        return
     doc.heading("Rule sources")
-    for source in report.rules.provenances:
-        status = "verified" if source.verified else "UNVERIFIED — check with your board"
-        doc.para(f"{source.rule_id} · as of {source.as_of} · {status}", size=SIZE + 0.5)
-        doc.para(source.source_url, color=MUTED, indent=12)
-        if source.note:
-            doc.para(source.note, color=MUTED, indent=12)
+    for source in sources:
+        doc.para(source.name, size=SIZE + 0.5)
+        if source.citation:
+            doc.para(f"Source: {source.citation}", color=MUTED, indent=12)
+            doc.para(source.url, color=MUTED, indent=12)
+        else:
+            doc.para(NO_CITATION, color=MUTED, indent=12)
 
 
 def render_audit_transcript(
@@ -174,7 +180,11 @@ def render_audit_transcript(
     report: CycleReport,
     generated: dt.date,
     provider: str = "",
+    sources: Sequence[BoardSource] = (),
 ) -> bytes:
+    """`sources`: the rules used, as a board reads them (name, citation and official address
+    of verified rules; see `licensing.sources`). Nothing internal is printed: no rule ids,
+    no review status, no research notes."""
     register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=letter, invariant=1, pageCompression=1, initialFontName=SANS)
@@ -194,7 +204,7 @@ def render_audit_transcript(
     _counted(doc, report)
     _requirements(doc, report)
     _rejected(doc, report)
-    _sources(doc, report)
+    _sources(doc, report, sources)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
+import zoneinfo
 from decimal import Decimal
 
 import time_machine
@@ -16,11 +18,26 @@ from reportlab.pdfbase import pdfmetrics
 
 from attendance.services.deciding import decide_event
 from evaluations.tests.attendance_helpers import IMPORTED, connect, ended_event, register
+from licensing.models import RequirementRule
+from licensing.sources import is_official
 from tracker.services import outside
 from tracker.services.assignments import assign_certificate, assign_outside_credit
 from tracker.tests.conftest import make_certificate, pdf_upload
 from tracker.tests.test_outside import fields
 from tracker.transcript import SANS, SIZE, WIDTH, wrap
+
+THIRD_PARTY_HOSTS = [
+    "cupdf.com",
+    "askwonder.com",
+    "impactce.com",
+    "aspirace.com",
+    "traumaces.com",
+    "casetext.com",
+    "justia.com",
+    "elaws.us",
+    "ce-credit.com",
+    "cloudfront.net",
+]
 
 
 def attended_certificate(user):
@@ -92,8 +109,44 @@ def test_the_pack_holds_the_transcript_certificates_receipts_and_outside_files(
     text = transcript_text(pack)
     assert "CE Audit Transcript" in text and "Dana Whitfield" in text
     assert "Suicide Risk Assessment" in text and "Motivational Interviewing Basics" in text
-    assert "Rule sources" in text and "CA.BBS.law_ethics" in text
-    assert "UNVERIFIED" in text
+    assert "Rule sources" in text
+
+
+def test_the_transcript_names_rules_with_the_boards_own_citation_and_nothing_internal(
+    client, dana, ca_license
+):
+    attended_certificate(dana)
+    client.force_login(dana)
+    text = transcript_text(open_pack(client, ca_license))
+    flat = " ".join(text.split())
+    # A verified rule: its name, its citation and its official address.
+    assert "Total CE hours per renewal" in flat
+    assert "Source: California Board of Behavioral Sciences, Continuing Education" in flat
+    assert "bbs.ca.gov" in flat.replace(" ", "")
+    # An unverified rule: its name, without a research source.
+    assert "Required topic: Law and ethics" in flat
+    assert "Source: state board requirements as published by the board" in flat
+    # Nothing internal: no rule ids, no review status, no research leads.
+    used = [r for r in RequirementRule.objects.all() if r.rule_id.split(".")[0] == "CA"]
+    assert used
+    for rule in used:
+        assert rule.rule_id not in flat
+    assert "verified" not in flat.lower()
+    squashed = flat.replace(" ", "").lower()
+    for host in THIRD_PARTY_HOSTS:
+        assert host not in squashed
+    for url in re.findall(r"https?://\S+", flat):
+        assert is_official(url), url
+
+
+def test_each_attendance_receipt_in_the_pack_carries_the_event_date(client, dana, ca_license):
+    certificate = attended_certificate(dana)
+    client.force_login(dana)
+    pack = open_pack(client, ca_license)
+    receipt = pack.read(f"attendance/{certificate.number}.html").decode()
+    day = certificate.event.start.astimezone(zoneinfo.ZoneInfo(dana.time_zone)).date()
+    assert f"Event date: <strong>{day:%A}, {day:%B} {day.day}, {day.year}</strong>" in receipt
+    assert certificate.number in receipt
 
 
 def test_a_rejected_credit_is_listed_with_its_reason(client, dana, ca_license):
