@@ -75,7 +75,7 @@ class LookupForm(forms.Form):
     q = forms.CharField(
         label="Certificate number or verification code",
         max_length=MAX_LOOKUP_LENGTH,
-        required=False,
+        error_messages={"required": "Enter the certificate number or the verification code."},
         help_text="Both are printed on the certificate, for example FC-2026-000123.",
     )
     name = forms.CharField(

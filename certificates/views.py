@@ -110,13 +110,10 @@ def lookup(request: HttpRequest) -> HttpResponse:
     form = LookupForm(request.GET or None)
     not_found = False
     if form.is_bound and form.is_valid():
-        if not form.cleaned_data["q"].strip():
-            form.add_error("q", "Enter the certificate number or the verification code.")
-        else:
-            found = find_certificate(form.cleaned_data["q"], form.cleaned_data["name"])
-            if found is not None:
-                return redirect("certificates:verify", found.verification_code)
-            not_found = True
+        found = find_certificate(form.cleaned_data["q"], form.cleaned_data["name"])
+        if found is not None:
+            return redirect("certificates:verify", found.verification_code)
+        not_found = True
     return render(request, "certificates/lookup.html", {"form": form, "not_found": not_found})
 
 
