@@ -139,3 +139,17 @@ def test_listing_queries_do_not_grow_with_the_number_of_events(client, dana):
     shown, many = _queries_for_catalog(client)
     assert shown == 20
     assert many == few
+
+
+def test_an_event_in_progress_is_marked_registration_closed_and_an_open_one_is_not(client, db):
+    now = dt.datetime.now(dt.UTC)
+    EventFactory(
+        title="Live", start=now - dt.timedelta(minutes=30), end=now + dt.timedelta(hours=1)
+    )
+    EventFactory(title="Later")
+
+    html = client.get(CATALOG).content.decode()
+
+    live_card = html[html.index(">Live<") : html.index(">Later<")]
+    assert "Registration closed" in live_card
+    assert "Registration closed" not in html[html.index(">Later<") :]
