@@ -27,7 +27,10 @@
   // conventions people expect: one menu open at a time, Escape closes, clicking away closes.
   var menus = Array.prototype.slice.call(document.querySelectorAll("[data-menu]"));
   menus.forEach(function (menu) {
+    var summary = menu.querySelector("summary");
+    summary.setAttribute("aria-expanded", menu.open ? "true" : "false");
     menu.addEventListener("toggle", function () {
+      summary.setAttribute("aria-expanded", menu.open ? "true" : "false");
       if (menu.open) {
         menus.forEach(function (other) { if (other !== menu) { other.open = false; } });
       }
@@ -44,6 +47,21 @@
       if (menu.open && !menu.contains(event.target)) { menu.open = false; }
     });
   });
+
+  // Disclosures that start closed on phones (the catalog's filters) start open on wide screens.
+  if (window.matchMedia && window.matchMedia("(min-width: 861px)").matches) {
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-open-wide]"), function (details) {
+      details.open = true;
+    });
+  }
+
+  // A link to a closed section (the license catalog's states) opens it.
+  function openTarget() {
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && target.tagName === "DETAILS") { target.open = true; }
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
 
   // Print buttons (the page works without them: the browser's own Print does the same).
   Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
