@@ -20,6 +20,7 @@ class EventCode(ErrorCode):
     SCHEDULE_INVALID = "schedule_invalid", "The schedule does not meet the credit rules."
     PROGRAM_UNKNOWN = "program_unknown", "There is no program with the code {code!r}."
     CATEGORY_UNKNOWN = "category_unknown", "Unknown CE categories: {categories}."
+    PRESENTER_UNKNOWN = "presenter_unknown", "There is no presenter record {id}."
     APPROVAL_BODY_UNKNOWN = "approval_body_unknown", "Unknown approval body {body!r}."
     APPROVAL_PERIOD_INVALID = (
         "approval_period_invalid",

@@ -40,10 +40,8 @@ class Presenter(models.Model):
     bio = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["name", "credentials"], name="presenter_unique")
-        ]
+        # Two people may share a name and credentials: staff choose the record explicitly.
+        ordering = ["name", "pk"]
 
     def __str__(self) -> str:
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
@@ -236,7 +234,7 @@ class Break(models.Model):
 
 class EventPresenter(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_presenters")
-    presenter = models.ForeignKey(Presenter, on_delete=models.PROTECT, related_name="+")
+    presenter = models.ForeignKey(Presenter, on_delete=models.PROTECT, related_name="appearances")
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -31,9 +31,13 @@ class BreakDraft:
 
 @dataclass
 class PresenterDraft:
+    """A new presenter, or (`presenter_id`) one staff chose from the records: never matched by
+    name, since two people can share one."""
+
     name: str
     credentials: str = ""
     bio: str = ""
+    presenter_id: int | None = None
 
 
 @dataclass
@@ -152,12 +156,17 @@ def _write_children(event: Event, draft: EventDraft) -> None:
     )
     event.event_presenters.all().delete()
     for position, item in enumerate(draft.presenters):
-        presenter, _ = Presenter.objects.get_or_create(
-            name=item.name.strip(), credentials=item.credentials.strip()
-        )
-        if item.bio and presenter.bio != item.bio:
-            presenter.bio = item.bio
-            presenter.save(update_fields=["bio"])
+        if item.presenter_id is not None:
+            presenter = Presenter.objects.filter(pk=item.presenter_id).first()
+            if presenter is None:
+                raise EventCode.PRESENTER_UNKNOWN.error(field="presenters", id=item.presenter_id)
+            if item.bio and presenter.bio != item.bio:
+                presenter.bio = item.bio
+                presenter.save(update_fields=["bio"])
+        else:
+            presenter = Presenter.objects.create(
+                name=item.name.strip(), credentials=item.credentials.strip(), bio=item.bio
+            )
         EventPresenter.objects.get_or_create(
             event=event, presenter=presenter, defaults={"position": position}
         )

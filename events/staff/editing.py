@@ -60,7 +60,7 @@ def _initial(event: Event) -> dict[str, Any]:
         for b in event.breaks.all()
     ]
     presenters = [
-        {"name": p.presenter.name, "credentials": p.presenter.credentials, "bio": p.presenter.bio}
+        {"existing": p.presenter.pk, "name": "", "credentials": "", "bio": p.presenter.bio}
         for p in event.event_presenters.select_related("presenter").order_by("position")
     ]
     approvals = [
@@ -203,6 +203,9 @@ class EventEditor:
                 name=form.cleaned_data["name"],
                 credentials=form.cleaned_data["credentials"],
                 bio=form.cleaned_data["bio"],
+                presenter_id=form.cleaned_data["existing"].pk
+                if form.cleaned_data["existing"]
+                else None,
             )
             for form in self.presenters.live_forms()
         ]

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.forms import BreakForm, LiveRowsFormSet
+from events.models import Presenter
 from licensing.models import ApprovalBody, Profession
 
 BREAK_ROWS_EXTRA = 3
@@ -20,8 +21,21 @@ APPROVAL_ROWS_EXTRA = 2
 YES, NO = "yes", "no"
 
 
+class PresenterChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Presenter) -> str:
+        events = ", ".join(sorted({ep.event.title for ep in obj.appearances.all()})[:3])
+        return f"{obj} — {events}" if events else f"{obj} — no events yet"
+
+
 class PresenterForm(forms.Form):
-    name = forms.CharField(max_length=150)
+    existing = PresenterChoiceField(
+        label="Existing presenter",
+        queryset=Presenter.objects.prefetch_related("appearances__event").order_by("name", "pk"),
+        required=False,
+        empty_label="New presenter: fill in below",
+        help_text="Choose someone already on record, or leave this and type a new presenter.",
+    )
+    name = forms.CharField(max_length=150, required=False, label="New presenter’s name")
     credentials = forms.CharField(max_length=100, required=False, help_text="e.g. PhD, LCSW")
     bio = forms.CharField(
         label="Short bio", widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -29,6 +43,12 @@ class PresenterForm(forms.Form):
 
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("existing") and not cleaned.get("name") and self.has_changed():
+            raise ValidationError("Choose an existing presenter or type a new presenter’s name.")
+        return cleaned
 
 
 class ApprovalBodyField(forms.ModelChoiceField):
