@@ -108,7 +108,7 @@ def _event_items() -> list[AttentionItem]:
                 AttentionItem(
                     title=_plural(count, "unplaced connection", "unplaced connections"),
                     detail="Connections no registrant could be matched to: place each one "
-                    "on its registrant, or set it aside.",
+                    "that belongs to a registrant on them.",
                     action="Place the connections",
                     url=page + "#queue-heading",
                     count=count,
