@@ -144,3 +144,24 @@ def test_the_license_catalog_opens_the_staff_members_own_states(page, sam_staff,
     expect(california).to_have_attribute("open", "")
     board = "License types of California Board of Behavioral Sciences"
     expect(page.get_by_role("table", name=board)).to_be_visible()
+
+
+def test_evaluation_results_open_with_the_summary_and_fold_each_question(
+    page, sam_staff, screenshot
+):
+    from evaluations.tests.view_helpers import ended_event, issue, submitted
+
+    event = ended_event(slug="results-on-a-phone")
+    submitted(issue(None, event), {"relevance": 5, "commercial_bias": "Yes"})
+    submitted(issue(None, event), {"relevance": 4, "commercial_bias": "No"})
+    page.set_viewport_size(PHONE)
+    log_in(page, sam_staff.email)
+    page.goto(f"/staff/events/{event.slug}/evaluation/results/")
+    summary = page.get_by_role("table", name="Average rating per question, out of 5")
+    expect(summary).to_contain_text("4.50")
+    expect(page.get_by_text("Mean: 4.50 out of 5")).to_be_hidden()
+    screenshot("mobile-evaluation-results-390")
+
+    summary.get_by_role("link", name="1. The content was relevant").click()
+    expect(page.get_by_text("Mean: 4.50 out of 5")).to_be_visible()
+    assert no_sideways_scroll(page)
