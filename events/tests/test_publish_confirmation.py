@@ -118,3 +118,9 @@ def test_staff_set_the_level_and_policies_in_the_event_form(client, staff):
     event = EventFactory(start=START, end=START + dt.timedelta(hours=2))
     form = client.get(reverse("staff:event_edit", args=[event.slug])).content.decode()
     assert "Instructional level" in form and "Accessibility requests contact" in form
+
+
+def test_the_event_form_opens_with_a_summary_of_its_sections(client, staff):
+    html = client.get(reverse("staff:event_new")).content.decode()
+    summary = html[html.index("Sections of this form") : html.index('id="event-form"')]
+    assert 'href="#presenters-heading"' in summary and 'href="#policies-heading"' in summary
