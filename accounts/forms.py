@@ -95,6 +95,16 @@ class ProfileForm(LegalNameMixin):
 
     field_order = ["legal_first_name", "legal_last_name", "time_zone", "phone"]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A zone saved under a name the list no longer offers ("Asia/Calcutta") stays chosen,
+        # so saving the profile never moves the person to another zone unasked.
+        saved = self.initial.get("time_zone")
+        field = self.fields["time_zone"]
+        offered = {name for _group, zones in time_zone_choices() for name, _label in zones}
+        if saved and saved not in offered and is_valid_zone(saved):
+            field.choices = [*time_zone_choices(), ("Your saved zone", [(saved, saved)])]
+
     def clean_phone(self) -> str:
         return clean_phone_number(self.cleaned_data["phone"])
 
