@@ -101,6 +101,7 @@ class ProfileForm(LegalNameMixin):
         # so saving the profile never moves the person to another zone unasked.
         saved = self.initial.get("time_zone")
         field = self.fields["time_zone"]
+        assert isinstance(field, forms.ChoiceField)
         offered = {name for _group, zones in time_zone_choices() for name, _label in zones}
         if saved and saved not in offered and is_valid_zone(saved):
             field.choices = [*time_zone_choices(), ("Your saved zone", [(saved, saved)])]
