@@ -54,7 +54,8 @@ def test_several_categories_match_any_of_them(anonymous):
 
 def test_one_of_the_callers_licenses_narrows_the_catalog(dana, dana_api, anonymous):
     EventFactory(title="For social workers", approvals=["ASWB_ACE"])
-    EventFactory(title="For counselors only", approvals=["NBCC"])
+    # Approved by New York's board alone, which a California LCSW's board does not accept.
+    EventFactory(title="For New York only", approvals=["NY_SED"])
     ca = dana.licenses.get()
     response = dana_api.get("events", {"license": ca.pk})
     assert [e["title"] for e in response.json()["items"]] == ["For social workers"]
