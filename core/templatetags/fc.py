@@ -35,6 +35,24 @@ def for_event(grouped: dict[int, list[Any]], event_id: int) -> list[Any]:
     return grouped.get(event_id, [])
 
 
+@register.filter
+def fold_rows(formset: Any) -> dict[str, list[tuple[int, Any]]]:
+    """A formset's rows split for a shorter page: every row in use (saved, typed into or with
+    a problem) and one empty row to start a new one are shown; the other empty rows fold away
+    behind "More rows". Folded rows stay in the form, so nothing typed is lost."""
+    shown: list[tuple[int, Any]] = []
+    folded: list[tuple[int, Any]] = []
+    offered_empty = False
+    for number, form in enumerate(formset, start=1):
+        in_use = bool(form.initial) or bool(form.errors) or (form.is_bound and form.has_changed())
+        if in_use or not offered_empty:
+            offered_empty = offered_empty or not in_use
+            shown.append((number, form))
+        else:
+            folded.append((number, form))
+    return {"shown": shown, "folded": folded}
+
+
 @register.simple_tag
 def current_zone_name() -> str:
     """The active zone with today's abbreviation, e.g. "America/Chicago (CST)"; a zone whose
