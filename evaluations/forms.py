@@ -12,6 +12,9 @@ from django import forms
 
 from core.errors import DomainError
 from evaluations.models import MULTIPLE, RATING, SINGLE, TEXT, Evaluation
+from events.license_fit import event_verdict
+from events.models import Event
+from licensing.acceptance import UNKNOWN, BodyVerdict
 from licensing.models import CECategory, UserLicense
 
 ATTESTATION = (
@@ -37,6 +40,18 @@ def question_field_name(key: str) -> str:
 class LicenseChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: UserLicense) -> str:
         return f"{obj.license_type.label} — {obj.license_type.name} (no. {obj.number})"
+
+
+def _license_verdicts(evaluation: Evaluation) -> list[tuple[UserLicense, BodyVerdict]]:
+    """Each of the person's licenses with whether the event's approvals count for it."""
+    event = Event.objects.prefetch_related("approvals__body").get(pk=evaluation.event_id)
+    licenses = (
+        UserLicense.objects.filter(user=evaluation.registration.user)
+        .select_related("license_type__board")
+        .prefetch_related("license_type__accepted_bodies")
+        .order_by("pk")
+    )
+    return [(license, event_verdict(event, license)) for license in licenses]
 
 
 def _question_field(question: dict[str, Any]) -> forms.Field:
@@ -87,12 +102,30 @@ class EvaluationForm(forms.Form):
         # The attestation and assignment come after the questions, as on the page.
         self.fields["attested"] = self.fields.pop("attested")
         user = evaluation.registration.user
-        self.fields["license"] = LicenseChoiceField(
+        judged = _license_verdicts(evaluation)
+        # A license the event's approvals do not count for is never offered; choosing it
+        # anyway (a crafted form) is refused in clean_license with the board's reason.
+        self.refused = {license.pk: answer for license, answer in judged if not answer.recordable}
+        license_field = LicenseChoiceField(
             label="Assign these hours to a license",
             queryset=UserLicense.objects.filter(user=user).select_related("license_type"),
             required=False,
             empty_label="Don't assign now",
         )
+        license_field.choices = [
+            ("", license_field.empty_label),
+            *(
+                (license.pk, self._license_label(license_field, license, answer))
+                for license, answer in judged
+                if answer.recordable
+            ),
+        ]
+        if self.refused:
+            license_field.help_text = " ".join(
+                f"This event does not count for your {answer.reason}"
+                for answer in self.refused.values()
+            )
+        self.fields["license"] = license_field
         self.fields["category"] = forms.ModelChoiceField(
             label="CE category",
             queryset=CECategory.objects.filter(events=evaluation.event),
@@ -102,6 +135,19 @@ class EvaluationForm(forms.Form):
                 "invalid_choice": "Choose one of this event's CE categories, or decide later."
             },
         )
+
+    @staticmethod
+    def _license_label(field: LicenseChoiceField, license: UserLicense, answer: BodyVerdict) -> str:
+        label = field.label_from_instance(license)
+        if answer.standing == UNKNOWN:
+            return f"{label} — not confirmed, check with your board"
+        return label
+
+    def clean_license(self) -> UserLicense | None:
+        license = self.cleaned_data.get("license")
+        if license is not None and license.pk in self.refused:
+            raise forms.ValidationError(self.refused[license.pk].reason)
+        return license
 
     def question_fields(self) -> list[tuple[dict[str, Any], forms.BoundField]]:
         return [

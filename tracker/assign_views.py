@@ -3,6 +3,9 @@ categories. Someone else's certificate or record answers 404, like one that does
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -13,21 +16,70 @@ from django.urls import reverse
 
 from certificates.models import Certificate
 from core.errors import DomainError
-from licensing.models import CECategory, UserLicense
-from tracker.forms import attach_error, grid, read_grid
+from credit.hours import format_hours
+from licensing.acceptance import BodyVerdict
+from licensing.models import ApprovalBody, CECategory, UserLicense
+from tracker.forms import attach_error, grid, hours_phrase, read_grid
 from tracker.models import OutsideCredit
 from tracker.services.assignments import (
+    Row,
     assign_certificate,
     assign_outside_credit,
+    certificate_bodies,
     certificate_categories,
     certificate_hours,
+    outside_bodies,
     suggested_outside_rows,
     suggested_rows,
+    verdicts,
+)
+
+NOWHERE = "These hours are not assigned to any license."
+UNCONFIRMED = (
+    "; its board's accepted approvals are not confirmed yet, so check before you rely on them."
 )
 
 
 def _licenses(request: HttpRequest) -> list[UserLicense]:
-    return list(request.user.licenses.select_related("license_type"))
+    return list(
+        request.user.licenses.select_related("license_type__board").prefetch_related(
+            "license_type__accepted_bodies"
+        )
+    )
+
+
+def _parts(parts: list[tuple[CECategory | None, Decimal]]) -> str:
+    if len(parts) == 1:
+        category = parts[0][0]
+        return f" ({category.name})" if category else " as general hours"
+    described = [
+        f"{format_hours(hours)} " + (f"in {c.name}" if c else "general") for c, hours in parts
+    ]
+    return " (" + ", ".join(described) + ")"
+
+
+def saved_message(rows: Sequence[Row], judged: dict[int, BodyVerdict]) -> str:
+    """What the save did, in words: where the hours now count, or that they count nowhere."""
+    if not rows:
+        return NOWHERE
+    per_license: dict[int, list[tuple[CECategory | None, Decimal]]] = defaultdict(list)
+    licenses: dict[int, UserLicense] = {}
+    for license, category, hours in rows:
+        per_license[license.pk].append((category, hours))
+        licenses[license.pk] = license
+    sentences = []
+    for pk, parts in per_license.items():
+        total = sum((hours for _, hours in parts), Decimal(0))
+        amount = hours_phrase(total)
+        label = licenses[pk].license_type.label
+        where = _parts(parts)  # in the grid's order: general hours, then each category
+        answer = judged.get(pk)
+        if answer is not None and answer.counts:
+            verb = "counts" if total == 1 else "count"
+            sentences.append(f"{amount} now {verb} toward your {label}{where}.")
+        else:
+            sentences.append(f"{amount} recorded toward your {label}{where}{UNCONFIRMED}")
+    return " ".join(sentences)
 
 
 def _page(
@@ -36,21 +88,24 @@ def _page(
     context: dict[str, Any],
     categories: list[CECategory],
     current: list[Any],
-    save: Any,
+    bodies: list[ApprovalBody],
+    save: Callable[[list[Row]], None],
     done: str,
 ) -> HttpResponse:
     licenses = _licenses(request)
+    judged = verdicts(licenses, bodies)
     data = request.POST if request.method == "POST" else None
-    rows = grid(licenses, categories, current, data)
+    rows = grid(licenses, categories, current, data, judged)
     error = ""
     if data is not None and licenses:
         try:
-            save(read_grid(rows))
+            typed = read_grid(rows)
+            save(typed)
         except DomainError as refusal:
             if not attach_error(rows, refusal):
                 error = refusal.message
         else:
-            messages.success(request, "Saved. Your CE Tracker counts the hours as assigned.")
+            messages.success(request, saved_message(typed, judged))
             return redirect(done)
     status = 400 if data is not None else 200
     has_errors = bool(error) or any(r.error or any(c.error for c in r.cells) for r in rows)
@@ -96,6 +151,7 @@ def assign_certificate_view(request: HttpRequest, number: str) -> HttpResponse:
         },
         categories=certificate_categories(certificate),
         current=current,
+        bodies=certificate_bodies(certificate),
         save=lambda rows: assign_certificate(certificate, request.user, rows),
         done=reverse("tracker:index"),
     )
@@ -121,6 +177,7 @@ def assign_outside_view(request: HttpRequest, pk: int) -> HttpResponse:
         },
         categories=list(credit.categories.all()),
         current=current,
+        bodies=outside_bodies(credit),
         save=lambda rows: assign_outside_credit(credit, request.user, rows),
         done=reverse("tracker:index"),
     )

@@ -33,6 +33,12 @@ class TrackerCode(ErrorCode):
         "Hours must be more than 0 (leave the box empty to count nothing).",
     )
     HOURS_TOO_PRECISE = "hours_too_precise", "Use at most two decimals, such as 1.25."
+    # The board's own words come from `licensing.acceptance.verdict(...).reason`.
+    APPROVAL_NOT_ACCEPTED = (
+        "approval_not_accepted",
+        "Your board does not accept this credit's approval, so its hours cannot count for "
+        "this license.",
+    )
     HOURS_EXCEED_CREDIT = (
         "hours_exceed_credit",
         "For your {license} you assigned {assigned} hours, but this credit is worth {worth}.",

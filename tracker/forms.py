@@ -11,6 +11,7 @@ from django.http import QueryDict
 
 from core.errors import DomainError
 from credit.hours import format_hours
+from licensing.acceptance import REFUSED, UNKNOWN, BodyVerdict
 from licensing.models import ApprovalBody, CECategory, UserLicense
 from tracker.models import CreditAssignment, OutsideCredit
 from tracker.services.assignments import Row, field_name, parse_hours
@@ -83,6 +84,11 @@ class OutsideCreditForm(forms.ModelForm):
         return cleaned
 
 
+def hours_phrase(hours: Decimal) -> str:
+    """ "1 hour", "1.5 hours"."""
+    return f"{format_hours(hours)} hour{'' if hours == 1 else 's'}"
+
+
 @dataclass
 class Cell:
     name: str
@@ -97,10 +103,40 @@ class LicenseRow:
     cells: list[Cell]
     error: str = ""
     errors: list[str] = field(default_factory=list)
+    verdict: BodyVerdict | None = None
+    # Hours stored for a license whose board refuses the approval: saving removes them.
+    dropped: str = ""
 
     @property
     def error_id(self) -> str:
         return f"license-{self.license.pk}-error"
+
+    @property
+    def note_id(self) -> str:
+        return f"license-{self.license.pk}-note"
+
+    @property
+    def refused(self) -> bool:
+        """The board refuses the credit's approval: the row is shown, never offered."""
+        return self.verdict is not None and self.verdict.standing == REFUSED
+
+    @property
+    def unconfirmed(self) -> bool:
+        """The board's accepted list is not on file: offered, with a warning."""
+        return self.verdict is not None and self.verdict.standing == UNKNOWN
+
+    @property
+    def note(self) -> str:
+        if self.refused and self.verdict is not None:
+            # The reason starts with the license's label, which the row already shows.
+            reason = self.verdict.reason.removeprefix(f"{self.license.license_type.label}: ")
+            return f"Does not count: {reason}"
+        if self.unconfirmed:
+            return (
+                "Not confirmed: this board's accepted approvals are not on file yet; "
+                "check with your board before relying on these hours."
+            )
+        return ""
 
 
 def grid(
@@ -108,24 +144,39 @@ def grid(
     categories: list[CECategory],
     current: list[CreditAssignment] | list[Row],
     data: QueryDict | None = None,
+    verdicts: dict[int, BodyVerdict] | None = None,
 ) -> list[LicenseRow]:
     """One row per license, one hours box for general hours and per allowed category; filled
-    from the submitted data, or else from the current (or suggested) assignment."""
+    from the submitted data, or else from the current (or suggested) assignment.
+
+    A license whose board refuses the credit's approval (``verdicts``) gets empty, disabled
+    boxes and its reason; what is stored for it is named, because saving removes it."""
     values: dict[str, str] = {}
+    stored: dict[int, Decimal] = {}
     for item in current:
         if isinstance(item, CreditAssignment):
             license, category, hours = item.user_license, item.category, item.hours
         else:
             license, category, hours = item
         values[field_name(license, category)] = format_hours(hours)
+        stored[license.pk] = stored.get(license.pk, Decimal(0)) + hours
+    verdicts = verdicts or {}
     rows = []
     for license in licenses:
-        cells = []
+        row = LicenseRow(license, [], verdict=verdicts.get(license.pk))
         for category in [None, *categories]:
             name = field_name(license, category)
-            value = data.get(name, "") if data is not None else values.get(name, "")
-            cells.append(Cell(name, category, value))
-        rows.append(LicenseRow(license, cells))
+            if data is not None:
+                value = data.get(name, "")
+            else:
+                value = "" if row.refused else values.get(name, "")
+            row.cells.append(Cell(name, category, value))
+        if row.refused and data is None and stored.get(license.pk):
+            row.dropped = (
+                f"{hours_phrase(stored[license.pk]).capitalize()} assigned here now do not "
+                "count; saving removes them."
+            )
+        rows.append(row)
     return rows
 
 

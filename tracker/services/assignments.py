@@ -13,14 +13,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Prefetch
 
 from certificates.models import Certificate
 from certificates.snapshot import credit_hours
 from credit.hours import format_hours
-from events.license_fit import accepted_bodies_by_license, fit
-from events.models import EventApproval
-from licensing.models import CECategory, UserLicense
+from licensing.acceptance import BodyVerdict, verdict
+from licensing.models import ApprovalBody, CECategory, UserLicense
 from tracker.errors import LICENSE_NOT_YOURS, TrackerCode
 from tracker.models import CreditAssignment, OutsideCredit, ReviewedCertificate
 
@@ -48,6 +46,25 @@ def certificate_categories(certificate: Certificate) -> list[CECategory]:
     return [found[name] for name in names if name in found]
 
 
+def certificate_bodies(certificate: Certificate) -> list[ApprovalBody]:
+    """The bodies whose approval the certificate states (the snapshot keeps their codes), the
+    same ones the tracker's cycle report judges the credit by."""
+    codes = {item["body_code"] for item in certificate.snapshot.get("approvals", [])}
+    return list(ApprovalBody.objects.filter(code__in=codes)) if codes else []
+
+
+def outside_bodies(credit: OutsideCredit) -> list[ApprovalBody]:
+    """The body that approved an outside credit; one typed in by hand matches no board list."""
+    return [credit.approval_body] if credit.approval_body is not None else []
+
+
+def verdicts(
+    licenses: Iterable[UserLicense], bodies: Sequence[ApprovalBody]
+) -> dict[int, BodyVerdict]:
+    """Per license: whether its board accepts an approval by one of ``bodies``."""
+    return {license.pk: verdict(license.license_type, bodies) for license in licenses}
+
+
 def parse_hours(text: str, *, field: str) -> Decimal | None:
     """Hours typed into a form: blank is nothing; anything else must be a number."""
     text = (text or "").strip()
@@ -69,8 +86,10 @@ def _check_rows(
     hours: Decimal,
     allowed: Iterable[CECategory],
     allowed_text: str,
+    bodies: Sequence[ApprovalBody],
 ) -> None:
     allowed_ids = {c.pk for c in allowed}
+    judged: dict[int, BodyVerdict] = {}
     seen: set[tuple[int, int | None]] = set()
     per_license: dict[int, Decimal] = defaultdict(Decimal)
     licenses: dict[int, UserLicense] = {}
@@ -79,6 +98,12 @@ def _check_rows(
         if license.user_id != user.pk:
             raise LICENSE_NOT_YOURS.error(
                 "You can assign hours only to your own licenses.", field=name
+            )
+        if license.pk not in judged:
+            judged[license.pk] = verdict(license.license_type, bodies)
+        if not judged[license.pk].recordable:
+            raise TrackerCode.APPROVAL_NOT_ACCEPTED.error(
+                judged[license.pk].reason, field=f"license-{license.pk}"
             )
         if category is not None and category.pk not in allowed_ids:
             raise TrackerCode.CATEGORY_NOT_APPROVED.error(
@@ -128,6 +153,7 @@ def assign_certificate(certificate: Certificate, user: Any, rows: Sequence[Row])
         hours=certificate_hours(certificate),
         allowed=allowed,
         allowed_text=_describe(allowed),
+        bodies=certificate_bodies(certificate),
     )
     CreditAssignment.objects.filter(certificate=certificate).delete()
     CreditAssignment.objects.bulk_create(
@@ -145,7 +171,12 @@ def assign_outside_credit(credit: OutsideCredit, user: Any, rows: Sequence[Row])
         raise TrackerCode.OUTSIDE_CREDIT_NOT_YOURS.error()
     allowed = list(credit.categories.all())
     _check_rows(
-        rows, user=user, hours=credit.hours, allowed=allowed, allowed_text=_describe(allowed)
+        rows,
+        user=user,
+        hours=credit.hours,
+        allowed=allowed,
+        allowed_text=_describe(allowed),
+        bodies=outside_bodies(credit),
     )
     CreditAssignment.objects.filter(outside_credit=credit).delete()
     CreditAssignment.objects.bulk_create(
@@ -180,24 +211,23 @@ def _default_category(certificate: Certificate, allowed: list[CECategory]) -> CE
 
 
 def _default_licenses(certificate: Certificate) -> list[UserLicense]:
+    """The license chosen in the evaluation when its board does not refuse the approval;
+    without a choice, every license whose board accepts it. Never one the hours cannot count
+    for."""
     licenses = list(
         UserLicense.objects.filter(user_id=certificate.user_id)
-        .select_related("license_type")
+        .select_related("license_type__board")
         .prefetch_related("license_type__accepted_bodies")
     )
+    judged = verdicts(licenses, certificate_bodies(certificate))
     chosen = certificate.evaluation.assigned_license_id
     if chosen is not None:
-        return [license for license in licenses if license.pk == chosen]
-    event = (
-        type(certificate.event)
-        .objects.prefetch_related(
-            Prefetch("approvals", EventApproval.objects.select_related("body")),
-            "approvals__professions",
-        )
-        .get(pk=certificate.event_id)
-    )
-    bodies = accepted_bodies_by_license(licenses)
-    return [license for license in licenses if fit(event, license, bodies[license.pk]).counts]
+        return [
+            license
+            for license in licenses
+            if license.pk == chosen and judged[license.pk].recordable
+        ]
+    return [license for license in licenses if judged[license.pk].counts]
 
 
 def suggested_rows(certificate: Certificate) -> list[Row]:

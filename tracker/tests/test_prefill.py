@@ -25,7 +25,13 @@ def assigned(certificate) -> set[tuple[str, str | None, Decimal]]:
 def test_issuance_assigns_the_license_and_category_chosen_in_the_evaluation(
     dana, ca_license, ny_license
 ):
-    certificate = make_certificate(dana, hours="3", license=ny_license, category="law_ethics")
+    certificate = make_certificate(
+        dana,
+        hours="3",
+        license=ny_license,
+        category="law_ethics",
+        approvals=["APA", "ASWB_ACE", "NY_SED"],
+    )
     assert assigned(certificate) == {("NY LCSW", "law_ethics", Decimal("3"))}
 
 
@@ -49,9 +55,7 @@ def test_an_event_with_several_categories_is_prefilled_as_general_hours(dana, ca
     assert assigned(certificate) == {("CA LCSW", None, Decimal("3"))}
 
 
-def test_a_certificate_from_before_a_license_was_added_is_filled_when_it_is_added(
-    dana, ca_license
-):
+def test_a_certificate_from_before_a_license_was_added_is_filled_when_it_is_added(dana, ca_license):
     ca_license.delete()
     certificate = make_certificate(dana, categories=["law_ethics"])
     assert assigned(certificate) == set()
