@@ -6,6 +6,7 @@ import time_machine
 
 from core.errors import DomainError
 from core.models import AuditEntry
+from events.errors import EventCode
 from events.models import Event, Program
 from events.services import (
     ApprovalDraft,
@@ -168,3 +169,14 @@ def test_an_event_that_has_ended_can_be_neither_published_nor_cancelled(sam_staf
     assert published.status == Event.PUBLISHED and published.cancelled_at is None
     assert published.cancel_reason == ""
     assert not AuditEntry.objects.filter(action="event.cancelled").exists()
+
+
+def test_a_chosen_presenter_that_no_longer_exists_stores_nothing(sam_staff):
+    gone = PresenterDraft("Chidi Okoro", presenter_id=987654)
+
+    with pytest.raises(DomainError) as refused:
+        save_event(draft(title="Ghost presenter", presenters=[gone]), actor=sam_staff)
+
+    assert refused.value.code == EventCode.PRESENTER_UNKNOWN
+    assert refused.value.field == "presenters"
+    assert not Event.objects.filter(title="Ghost presenter").exists()
