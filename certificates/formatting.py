@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 import zoneinfo
 
 
@@ -27,3 +28,16 @@ def event_when(event: dict[str, str]) -> str:
 def long_date(iso_date: str) -> str:
     day = dt.date.fromisoformat(iso_date)
     return f"{calendar.month_name[day.month]} {day.day}, {day.year}"
+
+
+def provider_number(number: str) -> str:
+    """An approval number as printed after "Provider No.": "#1234", "No. 1234" and "1234" all
+    give "1234", so a number typed with its own sign is never printed with two."""
+    return re.sub(r"^\s*(?:no\.?|number|#)\s*", "", number.strip(), flags=re.IGNORECASE).strip()
+
+
+def approval_heading(approval: dict[str, str]) -> str:
+    """Like "National Board for Certified Counselors, Provider No. 7654": the body's name, never
+    its internal code."""
+    number = provider_number(approval.get("approval_number") or "")
+    return f"{approval['body_name']}, Provider No. {number}" if number else approval["body_name"]

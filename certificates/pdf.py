@@ -1,7 +1,9 @@
 """Rendering a certificate to PDF from its snapshot alone (no database, no settings).
 
-US Letter landscape with print-safe margins, DejaVu fonts embedded so any name renders
-(accents, Greek, Cyrillic), and deterministic bytes: the same snapshot always yields the same
+US Letter landscape with print-safe margins, fonts embedded so a name in any script renders
+(DejaVu for Latin, Greek and Cyrillic; Noto for Arabic, Hebrew, Chinese, Japanese and Korean,
+shaped right to left where the script needs it), only human text (body names and approval
+statements, never internal codes), and deterministic bytes: the same snapshot always yields the same
 file, so the download's ETag is stable and an archived copy can be checked years later.
 """
 
@@ -16,11 +18,10 @@ from typing import Any
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import landscape, letter
-from reportlab.lib.utils import ImageReader, simpleSplit
-from reportlab.pdfbase import pdfmetrics
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from certificates.formatting import event_when, long_date
+from certificates.formatting import approval_heading, event_when, long_date
 from certificates.pdfkit import (
     GOLD,
     INK,
@@ -29,7 +30,9 @@ from certificates.pdfkit import (
     SANS,
     SERIF_BOLD,
     SERIF_ITALIC,
+    draw_text,
     register_fonts,
+    text_width,
     wrap,
 )
 
@@ -43,11 +46,17 @@ HOLDER_SIZE = 28
 HOLDER_ONE_LINE_MINIMUM = 16
 HOLDER_TWO_LINE_MAXIMUM = 20
 HOLDER_MINIMUM = 6
+# Approval statements are part of what a board reads: never below 8.5 pt; what does not fit on
+# the page continues on a second one.
+APPROVAL_SIZE = 9
+APPROVAL_MINIMUM = 8.5
+APPROVAL_LEADING = 1.22
+APPROVAL_WIDTH = PAGE_WIDTH - 2 * (MARGIN + 36)
 
 
 def _fit(text: str, font: str, size: float, width: float, minimum: float) -> float:
     """The largest size up to `size` at which `text` fits on one line of `width`."""
-    while size > minimum and pdfmetrics.stringWidth(text, font, size) > width:
+    while size > minimum and text_width(text, font, size) > width:
         size -= 0.5
     return size
 
@@ -56,10 +65,9 @@ def _centered_lines(
     canvas: Canvas, lines: list[str], font: str, size: float, top: float, leading: float
 ) -> float:
     """Draw centred lines from `top` down; return the baseline below the last one."""
-    canvas.setFont(font, size)
     y = top
     for line in lines:
-        canvas.drawCentredString(PAGE_WIDTH / 2, y, line)
+        draw_text(canvas, PAGE_WIDTH / 2, y, line, font, size, "centre")
         y -= leading
     return y
 
@@ -99,8 +107,7 @@ def _header(canvas: Canvas, snapshot: dict[str, Any]) -> float:
     canvas.setFillColor(NAVY)
     provider = snapshot["provider_name"].upper()
     size = _fit(provider, SANS, 11, PAGE_WIDTH - 200, 7)
-    canvas.setFont(SANS, size)
-    canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 82, provider)
+    draw_text(canvas, PAGE_WIDTH / 2, PAGE_HEIGHT - 82, provider, SANS, size, "centre")
     _ornament(canvas, PAGE_HEIGHT - 94)
     canvas.setFillColor(GOLD)
     canvas.setFont(SERIF_BOLD, 30)
@@ -116,7 +123,7 @@ def holder_lines(name: str) -> tuple[float, list[str]]:
     else two (three for a name with no room to break) in the largest size that holds it."""
     register_fonts()
     size = _fit(name, SERIF_BOLD, HOLDER_SIZE, HOLDER_WIDTH, HOLDER_ONE_LINE_MINIMUM)
-    if pdfmetrics.stringWidth(name, SERIF_BOLD, size) <= HOLDER_WIDTH:
+    if text_width(name, SERIF_BOLD, size) <= HOLDER_WIDTH:
         return size, [name]
     size = HOLDER_TWO_LINE_MAXIMUM
     while size > HOLDER_MINIMUM:
@@ -132,7 +139,7 @@ def _holder(canvas: Canvas, snapshot: dict[str, Any], top: float) -> float:
     size, lines = holder_lines(name)
     canvas.setFillColor(INK)
     y = _centered_lines(canvas, lines, SERIF_BOLD, size, top, size * 1.2) + size * 1.2
-    widest = max(pdfmetrics.stringWidth(line, SERIF_BOLD, size) for line in lines)
+    widest = max(text_width(line, SERIF_BOLD, size) for line in lines)
     line_half = max(150, widest / 2 + 20)
     canvas.setStrokeColor(GOLD)
     canvas.setLineWidth(0.75)
@@ -141,9 +148,8 @@ def _holder(canvas: Canvas, snapshot: dict[str, Any], top: float) -> float:
     license = snapshot.get("license")
     if license:
         canvas.setFillColor(MUTED)
-        canvas.setFont(SANS, 9.5)
         text = f"{license['type_name']} ({license['type']}) · License #{license['number']}"
-        canvas.drawCentredString(PAGE_WIDTH / 2, y, text)
+        draw_text(canvas, PAGE_WIDTH / 2, y, text, SANS, 9.5, "centre")
         y -= 14
     return y - 6
 
@@ -156,7 +162,7 @@ def _event_block(canvas: Canvas, snapshot: dict[str, Any], top: float) -> float:
         PAGE_WIDTH / 2, top, "attended in full and completed the evaluation for"
     )
     canvas.setFillColor(NAVY)
-    title_lines = simpleSplit(event["title"], SERIF_BOLD, 17, PAGE_WIDTH - 240)[:2]
+    title_lines = wrap(event["title"], SERIF_BOLD, 17, PAGE_WIDTH - 240)[:2]
     y = _centered_lines(canvas, title_lines, SERIF_BOLD, 17, top - 24, 21)
     canvas.setFillColor(INK)
     details = [f"{event['format']} · {event_when(event)} ({event['time_zone']})"]
@@ -165,11 +171,10 @@ def _event_block(canvas: Canvas, snapshot: dict[str, Any], top: float) -> float:
         for p in snapshot["presenters"]
     ]
     if presenters:
-        details += simpleSplit(
-            "Presented by " + "; ".join(presenters), SANS, 9.5, PAGE_WIDTH - 240
-        )[:2]
+        details += wrap("Presented by " + "; ".join(presenters), SANS, 9.5, PAGE_WIDTH - 240)[:2]
     program = snapshot["program"]
-    details.append(f"Program: {program['title']} ({program['code']})")
+    if program["title"] and program["title"] != event["title"]:
+        details.append(f"Program: {program['title']}")
     y = _centered_lines(canvas, details, SANS, 9.5, y + 2, 13)
     return y - 4
 
@@ -183,42 +188,63 @@ def _credit(canvas: Canvas, snapshot: dict[str, Any], top: float) -> float:
     y = top - 22
     if snapshot["categories"]:
         canvas.setFillColor(INK)
-        canvas.setFont(SANS, 9.5)
-        canvas.drawCentredString(
-            PAGE_WIDTH / 2, y, "CE category: " + ", ".join(snapshot["categories"])
-        )
+        text = "CE category: " + ", ".join(snapshot["categories"])
+        draw_text(canvas, PAGE_WIDTH / 2, y, text, SANS, 9.5, "centre")
         y -= 14
     return y
 
 
-def _approval_lines(approvals: list[dict[str, str]], size: float, width: float) -> list[str]:
-    lines: list[str] = []
+def _approval_lines(approvals: list[dict[str, str]], size: float) -> list[tuple[str, str]]:
+    """(font, line) pairs: each approving body's name and provider number in bold, then its
+    statement, wrapped to the approvals' width."""
+    lines: list[tuple[str, str]] = []
     for approval in approvals:
-        number = (
-            f" (approval #{approval['approval_number']})" if approval["approval_number"] else ""
-        )
-        head = f"{approval['body_name']} [{approval['body_code']}]{number}."
-        lines += simpleSplit(f"{head} {approval['statement']}".strip(), SANS, size, width)
+        heading = approval_heading(approval)
+        lines += [(SERIF_BOLD, line) for line in wrap(heading, SERIF_BOLD, size, APPROVAL_WIDTH)]
+        statement = approval["statement"].strip()
+        if statement:
+            lines += [(SANS, line) for line in wrap(statement, SANS, size, APPROVAL_WIDTH)]
     return lines
 
 
-def _approvals(canvas: Canvas, snapshot: dict[str, Any], top: float, bottom: float) -> None:
-    """Approval statements in the space left, shrinking the type until all of them fit."""
+def _approvals(
+    canvas: Canvas, snapshot: dict[str, Any], top: float, bottom: float
+) -> list[tuple[str, str]]:
+    """Approval statements in the space left, in readable dark type (9 pt, 8.5 pt when that
+    makes them fit). Returns the lines that did not fit, for a continuation page."""
     approvals = snapshot["approvals"]
     if not approvals:
-        return
-    width = PAGE_WIDTH - 2 * (MARGIN + 60)
-    size = 7.5
-    lines = _approval_lines(approvals, size, width)
-    while size > 4.5 and len(lines) * size * 1.25 > top - bottom:
-        size -= 0.25
-        lines = _approval_lines(approvals, size, width)
-    canvas.setFillColor(MUTED)
-    canvas.setFont(SANS, size)
-    y = top - size
-    for line in lines:
-        canvas.drawCentredString(PAGE_WIDTH / 2, y, line)
-        y -= size * 1.25
+        return []
+    size: float = APPROVAL_SIZE
+    lines = _approval_lines(approvals, size)
+    if len(lines) * size * APPROVAL_LEADING > top - bottom:
+        size = APPROVAL_MINIMUM
+        lines = _approval_lines(approvals, size)
+    fitting = max(0, int((top - bottom) // (size * APPROVAL_LEADING)))
+    canvas.setFillColor(INK)
+    _draw_lines(canvas, lines[:fitting], size, top - size)
+    return lines[fitting:]
+
+
+def _draw_lines(canvas: Canvas, lines: list[tuple[str, str]], size: float, y: float) -> float:
+    for font, line in lines:
+        draw_text(canvas, PAGE_WIDTH / 2, y, line, font, size, "centre")
+        y -= size * APPROVAL_LEADING
+    return y
+
+
+def _continuation(canvas: Canvas, snapshot: dict[str, Any], lines: list[tuple[str, str]]) -> None:
+    """A second page for the approval statements that did not fit on the first."""
+    canvas.showPage()
+    canvas.setFillColor(Color(0.99, 0.98, 0.955))
+    canvas.rect(0, 0, PAGE_WIDTH, PAGE_HEIGHT, stroke=0, fill=1)
+    _frame(canvas)
+    _corners(canvas, snapshot)
+    canvas.setFillColor(NAVY)
+    heading = "Approvals (continued)"
+    draw_text(canvas, PAGE_WIDTH / 2, PAGE_HEIGHT - 100, heading, SERIF_BOLD, 15, "centre")
+    canvas.setFillColor(INK)
+    _draw_lines(canvas, lines, APPROVAL_MINIMUM, PAGE_HEIGHT - 130)
 
 
 def _corners(canvas: Canvas, snapshot: dict[str, Any]) -> None:
@@ -266,17 +292,19 @@ def _footer(canvas: Canvas, snapshot: dict[str, Any]) -> float:
     Returns the top of the footer, the lower limit for the approvals."""
     base = MARGIN + 34
     left = MARGIN + 40
-    signatory = snapshot["signatory"]
+    name, title = signatory_lines(snapshot)
+    if not snapshot.get("images", {}).get("signature"):
+        # No signature image: say that the signed original is on file, on the line itself.
+        canvas.setFillColor(INK)
+        draw_text(canvas, left + 4, base + 35, "Signature on file", SERIF_ITALIC, 11)
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(0.6)
     canvas.line(left, base + 30, left + 190, base + 30)
     canvas.setFillColor(INK)
-    canvas.setFont(SERIF_BOLD, 10)
-    canvas.drawString(left, base + 17, signatory["name"])
+    draw_text(canvas, left, base + 17, name, SERIF_BOLD, 10)
     canvas.setFillColor(MUTED)
-    canvas.setFont(SANS, 8)
-    for index, line in enumerate(simpleSplit(signatory["title"], SANS, 8, 200)[:2]):
-        canvas.drawString(left, base + 6 - index * 10, line)
+    for index, line in enumerate(wrap(title, SANS, 8, 200)[:2]):
+        draw_text(canvas, left, base + 6 - index * 10, line, SANS, 8)
 
     qr_size = 64
     right = PAGE_WIDTH - MARGIN - 40
@@ -293,6 +321,16 @@ def _footer(canvas: Canvas, snapshot: dict[str, Any]) -> float:
         right - qr_size - 6, base + 10, f"Verification code {snapshot['verification_code']}"
     )
     return base + qr_size + 4
+
+
+def signatory_lines(snapshot: dict[str, Any]) -> tuple[str, str]:
+    """The name and title under the signature line; the provider signs when no person is set."""
+    signatory = snapshot.get("signatory") or {}
+    name = (signatory.get("name") or "").strip()
+    title = (signatory.get("title") or "").strip()
+    if not name:
+        return snapshot["provider_name"], title
+    return name, title
 
 
 def _fix_creation_date(canvas: Canvas, issued_at: str) -> None:
@@ -358,7 +396,9 @@ def render_certificate(
     y = _credit(canvas, snapshot, y)
     footer_top = _footer(canvas, snapshot)
     _branding_images(canvas, snapshot, images or {})
-    _approvals(canvas, snapshot, y - 4, footer_top)
+    rest = _approvals(canvas, snapshot, y - 4, footer_top)
+    if rest:
+        _continuation(canvas, snapshot, rest)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
