@@ -48,11 +48,11 @@ def _not_approved(code: str, professions: list[str], why: str) -> ApprovalDraft:
 
 
 APA = _approval("APA", ["psychology"])
-ACE = _approval("ASWB_ACE", ["social_work"], "ACE #1234")
-NBCC = _approval("NBCC", ["counseling"], "ACEP #7654")
-CAMFT = _approval("CAMFT", ["mft", "counseling", "social_work"], "CAMFT #128765")
-NY_SED = _approval("NY_SED", ["social_work"], "NYSED SW-0456")
-NAADAC = _approval("NAADAC", ["addiction"], "NAADAC #98765")
+ACE = _approval("ASWB_ACE", ["social_work"], "1234")
+NBCC = _approval("NBCC", ["counseling"], "7654")
+CAMFT = _approval("CAMFT", ["mft", "counseling", "social_work"], "128765")
+NY_SED = _approval("NY_SED", ["social_work"], "SW-0456")
+NAADAC = _approval("NAADAC", ["addiction"], "98765")
 NO_NBCC = _not_approved(
     "NBCC", ["counseling"], "This program does not meet NBCC requirements for counselor credit."
 )
