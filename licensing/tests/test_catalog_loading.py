@@ -42,10 +42,10 @@ def test_every_rule_in_the_data_file_is_stored_with_its_provenance(db):
 
 
 def test_unverified_rules_keep_their_status_and_evidence(db):
-    rule = RequirementRule.objects.get(rule_id="CA.BBS.law_ethics")
+    rule = RequirementRule.objects.get(rule_id="CA.BBS.suicide_onetime")
     assert rule.status == "unverified"
     assert rule.evidence == "secondary"
-    assert rule.value["category"] == "law_ethics"
+    assert rule.value["category"] == "suicide_risk"
 
 
 def test_dates_inside_rule_values_are_stored_as_iso_strings(db):

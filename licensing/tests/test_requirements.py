@@ -46,7 +46,10 @@ def test_california_lcsw_reads_as_the_reference_describes() -> None:
     assert {"APA", "ASWB_ACE", "NBCC", "CAMFT"} <= rules.acceptance.bodies
     assert rules.first_renewal.mode == "full"
     law = next(c for c in rules.categories if c.code == "law_ethics")
-    assert law.provenance.rule_id == "CA.BBS.law_ethics" and not law.provenance.verified
+    assert law.provenance.rule_id == "CA.BBS.law_ethics" and law.provenance.verified
+    suicide = next(c for c in rules.categories if c.code == "suicide_risk")
+    assert suicide.provenance.rule_id == "CA.BBS.suicide_onetime"
+    assert not suicide.provenance.verified
     total = rules.total_provenance[0]
     assert total.verified and total.source_url == "https://bbs.ca.gov/licensees/cont_ed.html"
 
