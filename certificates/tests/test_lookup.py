@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
 
 from certificates.models import Certificate
 from licensing.models import UserLicense
@@ -138,3 +139,12 @@ def test_the_lookup_shares_the_verification_rate_limit(certificate, client, sett
     ]
 
     assert statuses == [200, 200, 429]
+
+
+def test_the_verification_page_names_approvals_in_words_never_their_codes(certificate, client):
+    page = client.get(reverse("certificates:verify", args=[certificate.verification_code]))
+    text = page.content.decode()
+
+    approval = certificate.snapshot["approvals"][0]
+    assert f"{approval['body_name']}, Provider No." in text
+    assert f"({approval['body_code']})" not in text
