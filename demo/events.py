@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.utils import timezone
 
 from accounts.models import User
-from events.models import Event, Registration
+from events.models import Event, Presenter, Registration
 from events.services import (
     ApprovalDraft,
     BreakDraft,
@@ -277,9 +277,22 @@ def _draft(item: DemoEvent) -> EventDraft:
             )
             for offset, length in item.breaks
         ],
-        presenters=[PRESENTERS[key] for key in item.presenters],
+        presenters=[_on_record(PRESENTERS[key]) for key in item.presenters],
         approvals=item.approvals,
     )
+
+
+def _on_record(presenter: PresenterDraft) -> PresenterDraft:
+    """The demo's presenter as one record reused by every event, as staff would choose them
+    from the list (events never match presenters by name themselves)."""
+    record = (
+        Presenter.objects.filter(name=presenter.name, credentials=presenter.credentials)
+        .order_by("pk")
+        .first()
+    ) or Presenter.objects.create(
+        name=presenter.name, credentials=presenter.credentials, bio=presenter.bio
+    )
+    return replace(presenter, presenter_id=record.pk)
 
 
 def _register_in_the_past(event: Event, user: User) -> None:

@@ -100,3 +100,15 @@ def test_the_demo_has_a_review_for_staff_to_close(db):
     )
     assert priya.outcome == Decision.NEEDS_REVIEW
     assert priya.reasons == ["possible_shared_connection"]
+
+
+def test_each_demo_presenter_is_one_record_shared_by_their_events(db):
+    from django.db.models import Count
+
+    from events.models import Presenter
+
+    load()
+
+    names = Presenter.objects.values("name").annotate(n=Count("pk")).filter(n__gt=1)
+    assert list(names) == []
+    assert Presenter.objects.filter(name="Ana Ruiz").get().appearances.count() > 1
