@@ -25,6 +25,29 @@ class AttendanceCode(ErrorCode):
         "Host and panelist connections are never credited to attendees.",
     )
     NOT_ASSIGNED = "not_assigned", "This connection is not assigned to anyone."
+    # Setting a connection aside as not an attendee's, and putting it back.
+    SET_ASIDE_AS_UNKNOWN = (
+        "set_aside_as_unknown",
+        "Choose who this connection is: a presenter, a host, a member of staff or someone else.",
+    )
+    NOT_IN_QUEUE = (
+        "not_in_queue",
+        "This connection is not in the unplaced queue (a host's, panelist's or waiting-room "
+        "row never is), so there is nothing to set aside.",
+    )
+    CONNECTION_PLACED = (
+        "connection_placed",
+        "This connection is matched to {name}; undo that match first if it is not an attendee's.",
+    )
+    ALREADY_SET_ASIDE = "already_set_aside", "This connection was already set aside."
+    IS_SET_ASIDE = (
+        "is_set_aside",
+        "This connection was set aside as not an attendee's: put it back in the queue first.",
+    )
+    NOT_SET_ASIDE = (
+        "not_set_aside",
+        "This connection is not set aside: it is already in the unplaced queue or placed.",
+    )
     # Dial-in claims.
     LAST4_INVALID = "last4_invalid", "Enter exactly 4 digits."
     EVENT_NOT_OVER = "event_not_over", "You can identify your call once the event has ended."

@@ -204,3 +204,35 @@ class ActualScheduleForm(forms.Form):
 ActualBreakFormSet = forms.formset_factory(
     BreakForm, formset=LiveRowsFormSet, extra=2, can_delete=True
 )
+
+
+class SetAsideForm(forms.Form):
+    """Take one unplaced connection out of the queue as not an attendee's (a presenter, host,
+    staff). Prefixed per connection on the page."""
+
+    set_aside_as = forms.ChoiceField(
+        label="Who it is",
+        choices=[("", "Choose who it is"), *Connection.SET_ASIDE_CHOICES],
+        error_messages={
+            "required": "Choose who this connection is: a presenter, a host, staff or someone "
+            "else.",
+            "invalid_choice": "Choose who this connection is from the list.",
+        },
+    )
+    reason = ReasonField(
+        label="How you know",
+        max_length=300,
+        help_text="A short note, e.g. “Co-host Dr. Lee joined under her personal account”. "
+        "Kept in the audit log.",
+        error_messages={
+            "required": "Say how you know it is not an attendee: it is kept in the audit log."
+        },
+    )
+
+    def __init__(self, *args: Any, connection: Connection, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", f"set-aside-{connection.pk}")
+        super().__init__(*args, **kwargs)
+        self.connection = connection
+
+    def show_domain_error(self, exc: DomainError) -> None:
+        self.add_error(exc.field if exc.field in self.fields else None, exc.message)

@@ -108,8 +108,15 @@ class AttendanceImport(models.Model):
 def counts_as_attendance(prefix: str = "") -> models.Q:
     """The rule for queries: an attendee's row outside the waiting room is time in the room
     (`prefix` reaches connections from another model, e.g. "connections__"). A waiting-room row
-    never counts; hosts' and panelists' rows count only where presenters are credited."""
-    return models.Q(**{f"{prefix}role": "attendee", f"{prefix}in_waiting_room": False})
+    never counts; hosts' and panelists' rows count only where presenters are credited. A row
+    staff set aside as not an attendee's (`Connection.set_aside_as`) never counts."""
+    return models.Q(
+        **{
+            f"{prefix}role": "attendee",
+            f"{prefix}in_waiting_room": False,
+            f"{prefix}set_aside_at__isnull": True,
+        }
+    )
 
 
 class ConnectionQuerySet(models.QuerySet["Connection"]):
@@ -120,6 +127,15 @@ class ConnectionQuerySet(models.QuerySet["Connection"]):
     def attendance(self) -> ConnectionQuerySet:
         """Attendees' rows of time in the room (`counts_as_attendance`)."""
         return self.filter(counts_as_attendance())
+
+    def unplaced(self) -> ConnectionQuerySet:
+        """The unplaced queue: attendance rows nobody has been placed on, that staff have not
+        set aside as someone who ran the event rather than attended it."""
+        return self.attendance().filter(registration__isnull=True)
+
+    def set_aside(self) -> ConnectionQuerySet:
+        """Rows staff took out of the queue as not an attendee's (a presenter, host, staff)."""
+        return self.filter(set_aside_at__isnull=False)
 
 
 _ConnectionManager = models.Manager.from_queryset(ConnectionQuerySet)
@@ -141,6 +157,16 @@ class Connection(models.Model):
     PHONE_PROFILE = "phone_profile"
     PHONE_SELF = "phone_self"
     STAFF = "staff"
+    # Who a connection staff set aside belongs to: someone who ran the event, not an attendee.
+    PRESENTER = "presenter"
+    HOST = "host"
+    OTHER = "other"
+    SET_ASIDE_CHOICES = [
+        (PRESENTER, "A presenter"),
+        (HOST, "A host or co-host"),
+        (STAFF, "A member of staff"),
+        (OTHER, "Someone else who is not an attendee"),
+    ]
     METHOD_CHOICES = [
         (REGISTRANT_ID, "Personal join link (registrant ID)"),
         (EMAIL, "Email address"),
@@ -188,6 +214,14 @@ class Connection(models.Model):
     matched_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Staff set the row aside as not an attendee's: out of the queue, counted for nobody. A
+    # re-import of the same row keeps it (attendance.services.importing).
+    set_aside_as = models.CharField(max_length=12, choices=SET_ASIDE_CHOICES, blank=True)
+    set_aside_reason = models.TextField(blank=True)
+    set_aside_at = models.DateTimeField(null=True, blank=True)
+    set_aside_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     with_withdrawn = models.Manager()
     objects = ActiveConnections()
@@ -201,7 +235,11 @@ class Connection(models.Model):
                 fields=["event", "identity_key"],
                 condition=models.Q(withdrawn=False),
                 name="connection_once_per_event",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(set_aside_at__isnull=True) | models.Q(registration__isnull=True),
+                name="set_aside_connection_placed_on_nobody",
+            ),
         ]
         indexes = [models.Index(fields=["event", "registration"])]
 
@@ -211,7 +249,11 @@ class Connection(models.Model):
     @property
     def counts_as_attendance(self) -> bool:
         """The rule of `counts_as_attendance()` for a loaded row."""
-        return self.role == "attendee" and not self.in_waiting_room
+        return self.role == "attendee" and not self.in_waiting_room and not self.is_set_aside
+
+    @property
+    def is_set_aside(self) -> bool:
+        return self.set_aside_at is not None
 
     @property
     def phone_last4(self) -> str:

@@ -33,11 +33,7 @@ def dial_in_steps(user: Any) -> Iterator[NextStep]:
         if NO_CONNECTION not in decision.reasons:
             continue
         event = decision.registration.event
-        unplaced_calls = (
-            Connection.objects.attendance()
-            .filter(event=event, registration=None, is_phone=True)
-            .exists()
-        )
+        unplaced_calls = Connection.objects.unplaced().filter(event=event, is_phone=True).exists()
         if not unplaced_calls:
             continue
         yield NextStep(

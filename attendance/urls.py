@@ -3,6 +3,7 @@ from django.urls import path
 from attendance import views
 from attendance.staff import imports, presenters
 from attendance.staff import review_views as reviews
+from attendance.staff import set_aside_views as set_aside
 from attendance.staff import views as staff
 
 app_name = "attendance"
@@ -25,6 +26,16 @@ urlpatterns = [
         "staff/events/<slug:slug>/attendance/connections/<int:pk>/undo/",
         staff.unassign,
         name="staff_unassign",
+    ),
+    path(
+        "staff/events/<slug:slug>/attendance/connections/<int:pk>/set-aside/",
+        set_aside.set_aside,
+        name="staff_set_aside",
+    ),
+    path(
+        "staff/events/<slug:slug>/attendance/connections/<int:pk>/put-back/",
+        set_aside.put_back,
+        name="staff_put_back",
     ),
     path(
         "staff/events/<slug:slug>/attendance/<int:registration_id>/",

@@ -44,8 +44,8 @@ def _per_event(counts: Iterable[dict[str, int]]) -> dict[int, int]:
 
 def _event_items() -> list[AttentionItem]:
     unplaced = _per_event(
-        Connection.objects.attendance()
-        .filter(registration__isnull=True, event__end__lte=timezone.now())
+        Connection.objects.unplaced()
+        .filter(event__end__lte=timezone.now())
         .values("event")
         .annotate(n=Count("pk"))
     )
@@ -108,7 +108,7 @@ def _event_items() -> list[AttentionItem]:
                 AttentionItem(
                     title=_plural(count, "unplaced connection", "unplaced connections"),
                     detail="Connections no registrant could be matched to: place each one "
-                    "that belongs to a registrant on them.",
+                    "on its registrant, or set aside hosts and presenters.",
                     action="Place the connections",
                     url=page + "#queue-heading",
                     count=count,

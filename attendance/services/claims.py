@@ -94,13 +94,9 @@ def _calls(event: Event, last4: str) -> list[Connection]:
     """Unplaced attendee calls ending in `last4`, locked until the transaction ends."""
     return [
         c
-        for c in Connection.objects.select_for_update().filter(
-            event=event,
-            registration__isnull=True,
-            is_phone=True,
-            role="attendee",
-            in_waiting_room=False,
-        )
+        for c in Connection.objects.unplaced()
+        .select_for_update()
+        .filter(event=event, is_phone=True)
         if c.phone_last4 == last4
     ]
 
@@ -228,6 +224,8 @@ def place_claim(claim: PhoneClaim, call: Connection, *, actor: User, reason: str
         raise AttendanceCode.NOT_A_CALL.error()
     if call.registration_id is not None:
         raise AttendanceCode.ALREADY_PLACED.error(name=call.registration.name)
+    if call.is_set_aside:
+        raise AttendanceCode.IS_SET_ASIDE.error()
     if registration.status != Registration.REGISTERED:
         raise NOT_REGISTERED.error()
     place(call, registration, method=Connection.STAFF, note=reason, actor=actor)

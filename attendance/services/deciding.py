@@ -176,9 +176,7 @@ def decide_event(event: Event) -> list[tuple[int, str]]:
     for registration in registrations:
         if key := normalise_name(registration.name):
             owners[key].add(registration.pk)
-    unplaced_phones = Connection.objects.filter(
-        event=event, registration__isnull=True, is_phone=True, role="attendee"
-    ).exists()
+    unplaced_phones = Connection.objects.unplaced().filter(event=event, is_phone=True).exists()
     pending_claims = set(
         event.registrations.filter(phone_claims__resolved=False).values_list("pk", flat=True)
     )

@@ -165,6 +165,47 @@ def preview_import(
     return _summarise(report, placement, new_rows, already)
 
 
+SET_ASIDE_FIELDS = ("set_aside_as", "set_aside_reason", "set_aside_at", "set_aside_by_id")
+
+
+def _reading_key(values: dict[str, Any]) -> tuple:
+    """A row of a file, whatever zone its times were read in."""
+    return tuple(
+        values[name]
+        for name in ("source", "line", "name", "email", "role", "breakout_room", "in_waiting_room")
+    )
+
+
+def _set_aside_before(
+    event: Event, keys: list[str], files_digest: str
+) -> tuple[dict[str, dict], dict[tuple, dict]]:
+    """What staff set aside among withdrawn rows these rows are again: the same row (by its
+    identity), or the same row of the same files read in another time zone. The latest wins."""
+    fields = (
+        "identity_key",
+        "source",
+        "line",
+        "name",
+        "email",
+        "role",
+        "breakout_room",
+        "in_waiting_room",
+        *SET_ASIDE_FIELDS,
+    )
+    withdrawn = Connection.with_withdrawn.filter(
+        event=event, withdrawn=True, set_aside_at__isnull=False
+    ).order_by("set_aside_at", "pk")
+    same_rows = {
+        row["identity_key"]: {name: row[name] for name in SET_ASIDE_FIELDS}
+        for row in withdrawn.filter(identity_key__in=keys).values(*fields)
+    }
+    same_files: dict[tuple, dict] = {}
+    if files_digest:
+        for row in withdrawn.filter(attendance_import__files_sha256=files_digest).values(*fields):
+            same_files[_reading_key(row)] = {name: row[name] for name in SET_ASIDE_FIELDS}
+    return same_rows, same_files
+
+
 def _store(
     event: Event,
     report: ParsedReport,
@@ -200,10 +241,15 @@ def _store(
         summary=summary.as_dict(),
     )
     now = timezone.now()
+    same_rows, same_files = _set_aside_before(event, [key for _, key, _ in fresh], files_digest)
+    not_set_aside = dict.fromkeys(SET_ASIDE_FIELDS, None) | {
+        "set_aside_as": "",
+        "set_aside_reason": "",
+    }
 
     def values(index: int, key: str, row: RawConnection) -> dict:
         registration_id, method = placement.placed.get(index, (None, ""))
-        return {
+        stored = {
             "event_id": event.pk,
             "attendance_import_id": record.pk,
             "identity_key": key,
@@ -231,6 +277,11 @@ def _store(
             "matched_at": now if registration_id else None,
             "matched_by_id": None,
         }
+        # A row staff set aside stays set aside when it is imported again: nobody's.
+        kept = same_rows.get(key) or same_files.get(_reading_key(stored))
+        if kept is None:
+            return stored | not_set_aside
+        return stored | kept | {"registration_id": None, "match_method": "", "matched_at": None}
 
     insert_rows(Connection, (values(*item) for item in fresh))
     return record, summary

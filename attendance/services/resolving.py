@@ -41,6 +41,8 @@ def assign_connection(
         raise NOT_REGISTERED.error()
     if connection.role != "attendee":
         raise AttendanceCode.NOT_AN_ATTENDEE.error()
+    if connection.is_set_aside:
+        raise AttendanceCode.IS_SET_ASIDE.error()
     previous = connection.registration
     place(connection, registration, method=Connection.STAFF, note=reason, actor=actor)
     if connection.is_phone:

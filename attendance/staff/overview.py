@@ -1,5 +1,6 @@
 """What the staff attendance page shows: counts by outcome, every registrant's current
-decision, the queue of connections nobody could be matched to, and the hand-made matches."""
+decision, the queue of connections nobody could be matched to, the connections set aside as
+not an attendee's, and the hand-made matches."""
 
 from __future__ import annotations
 
@@ -84,6 +85,7 @@ class QueueItem:
     connection: Connection
     claims: list[PhoneClaim] = field(default_factory=list)  # pending claims with its digits
     form: forms.Form | None = None  # the assign form the page shows for it
+    set_aside_form: forms.Form | None = None  # "not an attendee"
 
 
 def registrant_rows(event: Event) -> list[RegistrantRow]:
@@ -120,13 +122,21 @@ def pending_claims(event: Event) -> list[PhoneClaim]:
 def queue(event: Event, claims: list[PhoneClaim]) -> list[QueueItem]:
     """Attendee connections nobody could be matched to (waiting-room rows never count)."""
     items = []
-    for connection in Connection.objects.attendance().filter(
-        event=event, registration__isnull=True
-    ):
+    for connection in Connection.objects.unplaced().filter(event=event):
         last4 = connection.phone_last4
         matching = [c for c in claims if last4 and c.last4 == last4]
         items.append(QueueItem(connection, matching))
     return items
+
+
+def set_aside(event: Event) -> list[Connection]:
+    """Connections staff took out of the queue as not an attendee's, latest first."""
+    return list(
+        Connection.objects.set_aside()
+        .filter(event=event)
+        .select_related("set_aside_by")
+        .order_by("-set_aside_at", "pk")
+    )
 
 
 def hand_matched(event: Event) -> list[Connection]:

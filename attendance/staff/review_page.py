@@ -102,9 +102,7 @@ def claim_items(
     event: Event, claims: list[PhoneClaim], bound: dict[str, forms.Form]
 ) -> list[ClaimItem]:
     calls = list(
-        Connection.objects.attendance()
-        .filter(event=event, registration__isnull=True, is_phone=True)
-        .order_by("join", "pk")
+        Connection.objects.unplaced().filter(event=event, is_phone=True).order_by("join", "pk")
     )
     items = []
     for claim in claims:

@@ -122,11 +122,7 @@ def _claim(event: Event, pk: int) -> PhoneClaim:
 
 
 def _unplaced_calls(event: Event) -> list[Connection]:
-    return list(
-        Connection.objects.attendance().filter(
-            event=event, registration__isnull=True, is_phone=True
-        )
-    )
+    return list(Connection.objects.unplaced().filter(event=event, is_phone=True))
 
 
 @require_POST

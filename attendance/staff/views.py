@@ -20,6 +20,7 @@ from attendance.forms import (
     ActualScheduleForm,
     AssignForm,
     ImportForm,
+    SetAsideForm,
     UndoForm,
 )
 from attendance.models import ActualSchedule, AttendanceImport, Connection, Decision
@@ -39,6 +40,7 @@ from attendance.staff.overview import (
     presenter_context,
     queue,
     registrant_rows,
+    set_aside,
 )
 from attendance.staff.review_page import claim_items, review_items
 from core.errors import DomainError
@@ -120,6 +122,9 @@ def render_page(
             connection=item.connection,
             initial={"registration": item.claims[0].registration} if len(item.claims) == 1 else {},
         )
+        item.set_aside_form = bound.get(f"set-aside-{item.connection.pk}") or SetAsideForm(
+            connection=item.connection
+        )
     matched = [
         (c, bound.get(f"undo-{c.pk}") or UndoForm(connection=c)) for c in hand_matched(event)
     ]
@@ -133,6 +138,7 @@ def render_page(
         "queue": items,
         "claims": claim_items(event, claims, bound),
         "matched": matched,
+        "set_aside": set_aside(event),
         "imports": _recent_imports(event),
         "actual": ActualSchedule.objects.filter(event=event).select_related("recorded_by").first(),
         "import_form": import_form or ImportForm(event=event),

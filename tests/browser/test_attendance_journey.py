@@ -136,6 +136,38 @@ def test_staff_place_an_unplaced_connection_and_see_the_outcome_change(
     screenshot("attendance-05-staff-registrant-receipt")
 
 
+def test_staff_set_aside_a_co_host_with_the_keyboard_and_put_it_back(
+    page, sam_staff, finished, screenshot
+):
+    connect(finished, minutes(-10), minutes(122), name="Lee Personal", email="lee@home.example")
+    decide_event(finished)
+
+    log_in(page, sam_staff.email)
+    page.goto(f"/staff/events/{finished.slug}/attendance/")
+    item = page.locator(".queue-item", has_text="Lee Personal")
+    disclosure = item.locator("summary", has_text="Not an attendee")
+    disclosure.focus()
+    page.keyboard.press("Enter")
+    item.get_by_label("Who it is").select_option(label="A host or co-host")
+    item.get_by_label("How you know").fill("Co-host Dr. Lee joined under her personal account")
+    item.get_by_role("button", name="Set aside").focus()
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text("“Lee Personal” is set aside as not an attendee")).to_be_visible()
+    expect(page.get_by_text("Nothing to place.")).to_be_visible()
+    aside = page.locator(".queue-item", has_text="Lee Personal")
+    expect(aside.get_by_role("heading", name="Lee Personal: a host or co-host")).to_be_visible()
+    expect(aside.get_by_text(f"set aside by {sam_staff.email}")).to_be_visible()
+    screenshot("attendance-06-staff-page-set-aside")
+
+    aside.get_by_role("button", name="Put back in the queue").click()
+
+    expect(page.get_by_text("“Lee Personal” is back in the unplaced queue")).to_be_visible()
+    expect(page.get_by_role("heading", name="Set aside")).to_have_count(0)
+    queued = page.locator(".queue-item", has_text="Lee Personal")
+    expect(queued.get_by_text("lee@home.example")).to_be_visible()
+
+
 def test_staff_upload_a_report_see_its_summary_and_confirm_it(
     page, sam_staff, dana, screenshot, tmp_path
 ):
