@@ -64,6 +64,31 @@ def _event_items() -> list[AttentionItem]:
     }
     ids = set(unplaced) | set(reviews) | set(claims) | set(alerts)
     events = Event.objects.in_bulk(ids)
+    # Per kind: the counts, how one and many are named, what to do and where on the page.
+    kinds = [
+        (
+            reviews,
+            ("attendance decision to review", "attendance decisions to review"),
+            "The data alone could not decide: look at the connections and decide.",
+            "Review",
+            "#reviews-heading",
+        ),
+        (
+            claims,
+            ("dial-in claim to check", "dial-in claims to check"),
+            "Attendees said they joined by phone; place the call or decline.",
+            "Check the claims",
+            "#claims-heading",
+        ),
+        (
+            unplaced,
+            ("unplaced connection", "unplaced connections"),
+            "Connections no registrant could be matched to: place each one on its registrant, "
+            "or set aside hosts and presenters.",
+            "Place the connections",
+            "#queue-heading",
+        ),
+    ]
     items: list[AttentionItem] = []
     for event_id in sorted(ids, key=lambda pk: events[pk].end):
         event = events[event_id]
@@ -80,41 +105,18 @@ def _event_items() -> list[AttentionItem]:
                     event=event,
                 )
             )
-        if count := reviews.get(event_id, 0):
-            items.append(
-                AttentionItem(
-                    title=_plural(count, "attendance decision", "attendance decisions")
-                    + " to review",
-                    detail="The data alone could not decide: look at the connections and decide.",
-                    action="Review",
-                    url=page + "#reviews-heading",
-                    count=count,
-                    event=event,
+        for counts, (one, many), detail, action, anchor in kinds:
+            if count := counts.get(event_id, 0):
+                items.append(
+                    AttentionItem(
+                        title=_plural(count, one, many),
+                        detail=detail,
+                        action=action,
+                        url=page + anchor,
+                        count=count,
+                        event=event,
+                    )
                 )
-            )
-        if count := claims.get(event_id, 0):
-            items.append(
-                AttentionItem(
-                    title=_plural(count, "dial-in claim", "dial-in claims") + " to check",
-                    detail="Attendees said they joined by phone; place the call or decline.",
-                    action="Check the claims",
-                    url=page + "#claims-heading",
-                    count=count,
-                    event=event,
-                )
-            )
-        if count := unplaced.get(event_id, 0):
-            items.append(
-                AttentionItem(
-                    title=_plural(count, "unplaced connection", "unplaced connections"),
-                    detail="Connections no registrant could be matched to: place each one "
-                    "on its registrant, or set aside hosts and presenters.",
-                    action="Place the connections",
-                    url=page + "#queue-heading",
-                    count=count,
-                    event=event,
-                )
-            )
     return items
 
 
