@@ -28,9 +28,7 @@ def test_a_new_event_form_shows_one_empty_row_of_each_list(client, sam_staff):
         assert f"<summary>{more}</summary>" in html
 
 
-def test_a_row_typed_into_stays_in_view_when_the_form_comes_back_with_errors(
-    client, sam_staff
-):
+def test_a_row_typed_into_stays_in_view_when_the_form_comes_back_with_errors(client, sam_staff):
     client.force_login(sam_staff)
     page = client.get(reverse("staff:event_new")).content.decode()
     management = dict(re.findall(r'name="(breaks-[A-Z_]+)"[^>]*value="(\d+)"', page))
