@@ -2,6 +2,7 @@
 Evaluations, assigning the hours to a license; staff read the results."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -180,9 +181,12 @@ def test_staff_read_an_events_results(page, sam_staff, attended, screenshot):
     screenshot("evaluation-05-staff-settings")
 
     page.get_by_role("link", name="Results", exact=True).click()
-    expect(page.get_by_text("75.0%")).to_be_visible()
-    relevance = page.get_by_role("region", name="The content was relevant to my practice.")
-    expect(relevance.get_by_text("4.33")).to_be_visible()
+    expect(page.get_by_text("75.0%", exact=True)).to_be_visible()
+    summary = page.get_by_role("region", name="Summary")
+    relevance = summary.get_by_role("row", name=re.compile("relevant to my practice"))
+    expect(relevance.get_by_role("cell", name="4.33")).to_be_visible()
+    suggestions = page.locator("details.result-detail", has_text="Suggestions for improving")
+    suggestions.locator("summary").click()
     expect(page.get_by_text("The consent checklist was the best part.")).to_be_visible()
     screenshot("evaluation-06-staff-results")
 

@@ -125,7 +125,7 @@ def test_staff_close_a_review_and_the_attendee_gets_the_certificate(
     assert certificate.snapshot["holder_name"] == "Dana Whitfield"
 
     page.get_by_role("navigation", name="Main").get_by_text("CE Wallet").click()
-    page.get_by_role("link", name="Certificates").click()
+    page.get_by_role("link", name="Certificates", exact=True).click()
     page.get_by_role("row", name=event.title).get_by_role("link", name="View").click()
     expect(page.get_by_text(certificate.number, exact=True)).to_be_visible()
     screenshot("review-04-certificate")

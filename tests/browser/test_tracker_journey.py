@@ -55,7 +55,9 @@ def test_assigning_hours_to_a_category_moves_its_progress_bar(page, dana, certif
 
     page.get_by_label("CA LCSW: Law and ethics").fill("2")
     page.get_by_role("button", name="Save").click()
-    expect(page.get_by_text("Saved.")).to_be_visible()
+    expect(
+        page.get_by_text("2 hours now count toward your CA LCSW (Law and ethics).")
+    ).to_be_visible()
     expect(ethics_bar(page)).to_have_attribute("value", "33")
     expect(page.get_by_text("Law and ethics: 2 of 6 h")).to_be_visible()
     screenshot("tracker-desktop")
