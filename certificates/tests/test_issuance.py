@@ -40,6 +40,26 @@ def test_submitting_the_evaluation_issues_the_certificate_and_emails_a_link(
     assert AuditEntry.objects.filter(action="certificate.issued").count() == 1
 
 
+def test_the_certificate_email_also_points_at_what_else_waits(
+    event, dana, submit, open_evaluation, run_tasks
+):
+    waiting = open_evaluation(make_event(title="Ethics for Supervisors"), dana)
+    submit(event, dana)
+    mail.outbox.clear()
+
+    run_tasks()
+
+    [message] = [m for m in mail.outbox if m.subject.startswith("Your certificate is ready")]
+    assert "Also waiting for you:" in message.body
+    assert "Complete your evaluation of “Ethics for Supervisors” (by " in message.body
+    assert f"/wallet/evaluations/{waiting.pk}/" in message.body
+    certificate = Certificate.objects.get()
+    # The certificate itself is the email's subject, not one of the other steps.
+    assert message.body.count(f"/wallet/certificates/{certificate.number}/") == 1
+    html = message.alternatives[0][0]
+    assert "Also waiting for you" in html and "Complete the evaluation</a>" in html
+
+
 def test_no_certificate_before_the_evaluation_is_submitted(event, dana, open_evaluation, run_tasks):
     evaluation = open_evaluation(event, dana)
     run_tasks()
