@@ -186,12 +186,17 @@ def assign_outside_credit(credit: OutsideCredit, user: Any, rows: Sequence[Row])
 
 
 def drop_invalid_outside_assignments(credit: OutsideCredit) -> int:
-    """After an edit: remove assignments the record no longer supports (a category it lost, or
-    more hours for a license than it is now worth). Returns how many were removed."""
+    """After an edit: remove assignments the record no longer supports (a category it lost, a
+    license whose board does not accept its approving body now, or more hours for a license
+    than it is now worth). Returns how many were removed."""
     allowed = {c.pk for c in credit.categories.all()}
-    assignments = list(credit.assignments.all())
+    assignments = list(credit.assignments.select_related("user_license__license_type"))
+    judged = verdicts({a.user_license for a in assignments}, outside_bodies(credit))
     stale = [
-        a.pk for a in assignments if a.category_id is not None and a.category_id not in allowed
+        a.pk
+        for a in assignments
+        if (a.category_id is not None and a.category_id not in allowed)
+        or not judged[a.user_license_id].recordable
     ]
     totals: dict[int, Decimal] = defaultdict(Decimal)
     for a in assignments:

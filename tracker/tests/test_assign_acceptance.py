@@ -21,7 +21,7 @@ from tracker.services.assignments import (
     assign_outside_credit,
     suggested_rows,
 )
-from tracker.services.outside import add_outside_credit
+from tracker.services.outside import add_outside_credit, update_outside_credit
 from tracker.tests.conftest import PDF_BYTES, make_certificate
 from tracker.tests.test_outside import fields
 
@@ -191,4 +191,23 @@ def test_outside_credit_for_a_board_that_refuses_its_body_is_refused(dana, ca_li
         "approval_not_accepted",
         f"license-{ny_license.pk}",
     )
+    assert not CreditAssignment.objects.filter(outside_credit=credit).exists()
+
+
+def test_changing_an_outside_credits_body_drops_licenses_that_refuse_it(
+    dana, ca_license, ny_license
+):
+    nysed = ApprovalBody.objects.get(code="NY_SED")
+    credit = add_outside_credit(
+        dana,
+        fields(approval_body=nysed),
+        SimpleUploadedFile("c.pdf", PDF_BYTES, content_type="application/pdf"),
+    )
+    assign_outside_credit(credit, dana, [(ny_license, None, Decimal("1"))])
+
+    removed = update_outside_credit(
+        credit, dana, fields(approval_body=ApprovalBody.objects.get(code="ASWB_ACE")), None
+    )
+
+    assert removed == 1
     assert not CreditAssignment.objects.filter(outside_credit=credit).exists()
