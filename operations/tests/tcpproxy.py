@@ -53,7 +53,9 @@ class TcpProxy:
                     if not data:
                         return
                     (b if source is a else a).sendall(data)
-        except OSError:
+        except (OSError, ValueError):
+            # outage() closed the sockets under us: select() sees fd -1 (ValueError) or a
+            # closed socket (OSError); either way this pair is gone.
             return
         finally:
             a.close()
