@@ -19,7 +19,7 @@ from django.utils import timezone
 from attendance.models import Connection, Decision, PhoneClaim, StaffAlert
 from certificates.models import Certificate, NameCorrectionRequest
 from events.models import Event
-from operations.machinery import failing_tasks, undelivered_emails
+from operations.machinery import problem_count
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def _certificate_items() -> list[AttentionItem]:
 
 
 def _background_items() -> list[AttentionItem]:
-    problems = failing_tasks().count() + undelivered_emails().count()
+    problems = problem_count()
     if not problems:
         return []
     return [

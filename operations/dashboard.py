@@ -43,4 +43,6 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
     attention = needs_attention()
     context["attention"] = attention
     context["attention_total"] = sum(item.count for item in attention)
+    # The header's badge (operations.context_processors) would count the same queue again.
+    context["staff_attention_count"] = context["attention_total"]
     return render(request, "operations/staff_dashboard.html", context)

@@ -7,21 +7,15 @@ from typing import Any
 
 from django.urls import reverse
 
-from certificates.models import Certificate
 from core.next_steps import NextStep, Urgency
 from licensing.models import UserLicense
-from tracker.models import ReviewedCertificate
+from tracker.services.assignments import unassigned_certificates
 
 
 def assignment_steps(user: Any) -> Iterator[NextStep]:
     # A certificate is pre-assigned when it is issued (tracker.signals); one with no assignment
     # that its holder has not looked at is hours the tracker cannot count yet.
-    reviewed = ReviewedCertificate.objects.filter(user=user).values("number")
-    waiting = list(
-        Certificate.objects.filter(user=user, status=Certificate.VALID, credit_assignments=None)
-        .exclude(number__in=reviewed)
-        .select_related("event")
-    )
+    waiting = list(unassigned_certificates(user).select_related("event"))
     if not waiting:
         return
     if not UserLicense.objects.filter(user=user).exists():

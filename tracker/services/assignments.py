@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from certificates.models import Certificate
 from certificates.snapshot import credit_hours
@@ -284,15 +285,19 @@ def prefill(certificate: Certificate) -> bool:
     return bool(rows)
 
 
+def unassigned_certificates(user: Any) -> QuerySet[Certificate]:
+    """The person's valid certificates with no assignment that they have not looked at either
+    (one deliberately cleared is reviewed): hours the tracker does not count yet."""
+    reviewed = ReviewedCertificate.objects.filter(user=user).values("number")
+    return Certificate.objects.filter(
+        user=user, status=Certificate.VALID, credit_assignments=None
+    ).exclude(number__in=reviewed)
+
+
 def prefill_unassigned(user: Any) -> int:
     """The lazy pre-fill when the tracker opens: certificates issued before the person added
     their licenses (or before the tracker existed) get their suggested assignment."""
-    reviewed = ReviewedCertificate.objects.filter(user=user).values("number")
-    waiting = (
-        Certificate.objects.filter(user=user, status=Certificate.VALID, credit_assignments=None)
-        .exclude(number__in=reviewed)
-        .select_related("evaluation", "event")
-    )
+    waiting = unassigned_certificates(user).select_related("evaluation", "event")
     return sum(prefill(certificate) for certificate in waiting)
 
 
