@@ -1,33 +1,17 @@
 """Anyone looks a certificate up at /verify/; Print on the certificate opens its PDF; staff
 correct a certificate and are asked to confirm a revocation."""
 
-import datetime as dt
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from certificates.models import Certificate
-from certificates.services import issue_certificate
-from evaluations.models import Evaluation
-from tests.browser.test_evaluation_journey import attended, issue, log_in  # noqa: F401
+from tests.browser.test_certificate_journey import certificate  # noqa: F401
+from tests.browser.test_evaluation_journey import attended, log_in  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def certificate(dana, attended, live_server, settings) -> Certificate:  # noqa: F811
-    settings.SITE_URL = live_server.url
-    evaluation = issue(attended, dana)
-    Evaluation.objects.filter(pk=evaluation.pk).update(
-        status=Evaluation.SUBMITTED,
-        submitted_at=timezone.now() - dt.timedelta(minutes=5),
-        attested=True,
-    )
-    return issue_certificate(Evaluation.objects.get(pk=evaluation.pk))
-
-
-def test_a_board_looks_up_a_certificate_by_number_and_name(page, certificate, screenshot):
+def test_a_board_looks_up_a_certificate_by_number_and_name(page, certificate, screenshot):  # noqa: F811
     page.goto("/verify/")
     expect(page.get_by_role("heading", name="Verify a certificate")).to_be_visible()
     page.get_by_label("Certificate number or verification code").fill(certificate.number)
@@ -40,7 +24,7 @@ def test_a_board_looks_up_a_certificate_by_number_and_name(page, certificate, sc
     expect(page.get_by_text("Valid.")).to_be_visible()
 
 
-def test_a_lookup_that_matches_nothing_says_so(page, certificate):
+def test_a_lookup_that_matches_nothing_says_so(page, certificate):  # noqa: F811
     page.goto("/verify/")
     page.get_by_label("Certificate number or verification code").fill(certificate.number)
     page.keyboard.press("Enter")
@@ -49,7 +33,7 @@ def test_a_lookup_that_matches_nothing_says_so(page, certificate):
     expect(page.get_by_text("Dana")).to_have_count(0)
 
 
-def test_print_on_the_certificate_loads_its_pdf(page, dana, certificate, screenshot):
+def test_print_on_the_certificate_loads_its_pdf(page, dana, certificate, screenshot):  # noqa: F811
     log_in(page, dana.email)
     page.goto(f"/wallet/certificates/{certificate.number}/")
     screenshot("certificate-detail-print")
@@ -64,7 +48,7 @@ def test_print_on_the_certificate_loads_its_pdf(page, dana, certificate, screens
     assert response.body().startswith(b"%PDF")
 
 
-def test_staff_correct_and_revoke_with_confirmation(page, sam_staff, certificate, screenshot):
+def test_staff_correct_and_revoke_with_confirmation(page, sam_staff, certificate, screenshot):  # noqa: F811
     log_in(page, sam_staff.email)
     page.goto(f"/staff/certificates/{certificate.number}/")
     page.get_by_role("link", name="Correct the name").click()
