@@ -14,15 +14,24 @@ def event_when(event: dict[str, str]) -> str:
     zone = zoneinfo.ZoneInfo(event["time_zone"])
     start = dt.datetime.fromisoformat(event["start"]).astimezone(zone)
     end = dt.datetime.fromisoformat(event["end"]).astimezone(zone)
-    day = f"{calendar.month_name[start.month]} {start.day}, {start.year}"
+    return time_span(start, end)
 
-    def clock(moment: dt.datetime) -> str:
-        return moment.strftime("%I:%M %p").lstrip("0")
 
+def time_span(start: dt.datetime, end: dt.datetime, *, with_day: bool = True) -> str:
+    """Two moments as printed on certificates and their pages, in the zone they carry:
+    "December 1, 2026, 10:00 AM – 12:00 PM EST" (the end's day added when it differs)."""
+    head = f"{_day(start)}, " if with_day else ""
     if start.date() == end.date():
-        return f"{day}, {clock(start)} – {clock(end)} {end.tzname()}"
-    end_day = f"{calendar.month_name[end.month]} {end.day}, {end.year}"
-    return f"{day}, {clock(start)} – {end_day}, {clock(end)} {end.tzname()}"
+        return f"{head}{_clock(start)} – {_clock(end)} {end.tzname()}"
+    return f"{head}{_clock(start)} – {_day(end)}, {_clock(end)} {end.tzname()}"
+
+
+def _day(moment: dt.datetime) -> str:
+    return f"{calendar.month_name[moment.month]} {moment.day}, {moment.year}"
+
+
+def _clock(moment: dt.datetime) -> str:
+    return moment.strftime("%I:%M %p").lstrip("0")
 
 
 def long_date(iso_date: str) -> str:

@@ -8,7 +8,6 @@ pages add the viewer's zone so nobody converts in their head.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import zoneinfo
 from typing import Any
@@ -16,22 +15,9 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from certificates.formatting import time_span
+
 register = template.Library()
-
-
-def _day(moment: dt.datetime) -> str:
-    return f"{calendar.month_name[moment.month]} {moment.day}, {moment.year}"
-
-
-def _clock(moment: dt.datetime) -> str:
-    return moment.strftime("%I:%M %p").lstrip("0")
-
-
-def _span(start: dt.datetime, end: dt.datetime, *, with_day: bool = True) -> str:
-    head = f"{_day(start)}, " if with_day else ""
-    if start.date() == end.date():
-        return f"{head}{_clock(start)} – {_clock(end)} {end.tzname()}"
-    return f"{head}{_clock(start)} – {_day(end)}, {_clock(end)} {end.tzname()}"
 
 
 def viewer_when(event: dict[str, Any], zone: dt.tzinfo | None = None) -> str:
@@ -42,7 +28,7 @@ def viewer_when(event: dict[str, Any], zone: dt.tzinfo | None = None) -> str:
     end = dt.datetime.fromisoformat(event["end"])
     here = (start.astimezone(zone), end.astimezone(zone))
     there = (start.astimezone(own_zone), end.astimezone(own_zone))
-    text = _span(*here)
+    text = time_span(*here)
     same_clock = all(
         a.utcoffset() == b.utcoffset() and a.tzname() == b.tzname()
         for a, b in zip(here, there, strict=True)
@@ -50,7 +36,7 @@ def viewer_when(event: dict[str, Any], zone: dt.tzinfo | None = None) -> str:
     if same_clock:
         return text
     same_days = all(a.date() == b.date() for a, b in zip(here, there, strict=True))
-    return f"{text} ({_span(*there, with_day=not same_days)})"
+    return f"{text} ({time_span(*there, with_day=not same_days)})"
 
 
 @register.filter(name="viewer_when")
