@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from events.models import Event, EventApproval
-from licensing.acceptance import UNKNOWN, BodyVerdict, verdict
+from licensing.acceptance import UNKNOWN, BodyVerdict, accepted_bodies, verdict
 from licensing.models import UserLicense
 
 
@@ -31,14 +31,9 @@ def event_verdict(event: Event, license: UserLicense) -> BodyVerdict:
     return verdict(license.license_type, approved)
 
 
-def fit(
-    event: Event, license: UserLicense, accepted_body_ids: set[int] | None = None
-) -> LicenseFit:
-    """Uses the event's prefetched approvals: no queries per event.
-
-    ``accepted_body_ids`` is no longer needed (the verdict reads the license type's prefetched
-    list) and is accepted for existing callers.
-    """
+def fit(event: Event, license: UserLicense) -> LicenseFit:
+    """Uses the event's prefetched approvals and the license type's prefetched accepted
+    bodies: no queries per event."""
     label = license.license_type.label
     answer = event_verdict(event, license)
     if answer.counts:
@@ -60,7 +55,7 @@ def fit(
             "on file yet; check with your board.",
             answer.standing,
         )
-    accepted = {body.pk for body in license.license_type.accepted_bodies.all()}
+    accepted = {body.pk for body in accepted_bodies(license.license_type)}
     refused = [a for a in event.approvals.all() if not a.approved and a.body_id in accepted]
     if refused:
         body = refused[0].body.label
@@ -81,18 +76,11 @@ def fit(
     )
 
 
-def accepted_bodies_by_license(licenses: list[UserLicense]) -> dict[int, set[int]]:
-    return {
-        license.pk: {body.pk for body in license.license_type.accepted_bodies.all()}
-        for license in licenses
-    }
-
-
 def counting_for(events: QuerySet[Event], licenses: list[UserLicense]) -> QuerySet[Event]:
     """Only events that count for at least one of these licenses."""
     condition = Q(pk__in=[])
     for license in licenses:
-        bodies = [body.pk for body in license.license_type.accepted_bodies.all()]
+        bodies = [body.pk for body in accepted_bodies(license.license_type)]
         # The same rule as `fit`: the board's list decides, not the approval's professions.
         approvals = EventApproval.objects.filter(
             event=OuterRef("pk"), approved=True, body__in=bodies

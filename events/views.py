@@ -19,7 +19,7 @@ from core.errors import DomainError
 from core.next_steps import by_event, links_for, steps_for
 from events.calendar import registration_ics
 from events.catalog import CatalogFilters, filter_events
-from events.license_fit import LicenseFit, accepted_bodies_by_license, fit
+from events.license_fit import LicenseFit, fit
 from events.models import Event, EventApproval, Handout, Registration
 from events.services import cancel_registration, register_attendee
 from licensing.models import ApprovalBody, UserLicense
@@ -39,10 +39,8 @@ def _viewer_licenses(request: HttpRequest) -> list[UserLicense]:
     )
 
 
-def _fits(
-    event: Event, licenses: list[UserLicense], bodies: dict[int, set[int]]
-) -> list[LicenseFit]:
-    return [fit(event, license, bodies[license.pk]) for license in licenses]
+def _fits(event: Event, licenses: list[UserLicense]) -> list[LicenseFit]:
+    return [fit(event, license) for license in licenses]
 
 
 def catalog(request: HttpRequest) -> HttpResponse:
@@ -52,8 +50,7 @@ def catalog(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         events = filter_events(events, form.cleaned_data, licenses)
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    bodies = accepted_bodies_by_license(licenses)
-    listings = [(event, _fits(event, licenses, bodies)) for event in page.object_list]
+    listings = [(event, _fits(event, licenses)) for event in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -89,7 +86,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "events/detail.html",
         {
             "event": event,
-            "fits": _fits(event, licenses, accepted_bodies_by_license(licenses)),
+            "fits": _fits(event, licenses),
             "registration": registration,
             "full": full,
             "now": timezone.now(),
